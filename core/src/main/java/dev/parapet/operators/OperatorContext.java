@@ -1,0 +1,16 @@
+package dev.parapet.operators;
+
+import dev.parapet.seclang.MacroString;
+
+/** What an operator may use of the running transaction while it evaluates. */
+public interface OperatorContext {
+
+    /** Whether the rule carries the {@code capture} action. */
+    boolean capturing();
+
+    /** Stores a capture: index 0 is the whole match, 1–9 are groups ({@code TX:0}…{@code TX:9}). */
+    void capture(int index, String value);
+
+    /** Expands a macro argument (e.g. {@code %{tx.allowed_methods}}) against the transaction. */
+    String expand(MacroString argument);
+}

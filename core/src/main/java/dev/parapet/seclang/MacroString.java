@@ -1,0 +1,111 @@
+package dev.parapet.seclang;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A SecLang string that may contain macros such as {@code %{tx.anomaly_score}} or
+ * {@code %{MATCHED_VAR}}. Parsed once at load time; expanded per transaction through a
+ * {@link Resolver}. Collection names and keys are matched case-insensitively, as ModSecurity does.
+ */
+public final class MacroString {
+
+    /** Looks up a macro's value at request time. */
+    @FunctionalInterface
+    public interface Resolver {
+        /**
+         * Returns the value of {@code collection} (upper case, e.g. {@code TX}) and {@code key}
+         * (as written, may be {@code null} for a scalar such as {@code MATCHED_VAR}), or {@code null}
+         * when it has no value (the macro then expands to the empty string).
+         */
+        String resolve(String collection, String key);
+    }
+
+    /** One piece of the template: literal text or a reference. */
+    private record Part(String literal, String collection, String key) {
+    }
+
+    private final String source;
+    private final Part[] parts;
+
+    private MacroString(String source, Part[] parts) {
+        this.source = source;
+        this.parts = parts;
+    }
+
+    /** Parses {@code text}; text without {@code %{} is kept as one literal. */
+    public static MacroString parse(String text) {
+        if (text.indexOf("%{") < 0) {
+            return new MacroString(text, new Part[] {new Part(text, null, null)});
+        }
+        List<Part> parts = new ArrayList<>();
+        int i = 0;
+        StringBuilder literal = new StringBuilder();
+        while (i < text.length()) {
+            int start = text.indexOf("%{", i);
+            if (start < 0) {
+                literal.append(text, i, text.length());
+                break;
+            }
+            int end = text.indexOf('}', start + 2);
+            if (end < 0) {
+                literal.append(text, i, text.length());
+                break;
+            }
+            literal.append(text, i, start);
+            if (!literal.isEmpty()) {
+                parts.add(new Part(literal.toString(), null, null));
+                literal.setLength(0);
+            }
+            String ref = text.substring(start + 2, end).trim();
+            int dot = ref.indexOf('.');
+            int colon = ref.indexOf(':');
+            int sep = dot < 0 ? colon : (colon < 0 ? dot : Math.min(dot, colon));
+            if (sep < 0) {
+                parts.add(new Part(null, ref.toUpperCase(Locale.ROOT), null));
+            } else {
+                parts.add(new Part(null, ref.substring(0, sep).toUpperCase(Locale.ROOT), ref.substring(sep + 1)));
+            }
+            i = end + 1;
+        }
+        if (!literal.isEmpty()) {
+            parts.add(new Part(literal.toString(), null, null));
+        }
+        return new MacroString(text, parts.toArray(new Part[0]));
+    }
+
+    /** Whether the string holds at least one macro (if not, {@link #expand} always returns the source). */
+    public boolean hasMacros() {
+        return parts.length != 1 || parts[0].literal == null;
+    }
+
+    /** The text as written. */
+    public String source() {
+        return source;
+    }
+
+    /** Expands every macro with {@code resolver}; a macro without a value becomes the empty string. */
+    public String expand(Resolver resolver) {
+        if (!hasMacros()) {
+            return source;
+        }
+        StringBuilder out = new StringBuilder(source.length() + 16);
+        for (Part part : parts) {
+            if (part.literal != null) {
+                out.append(part.literal);
+            } else {
+                String value = resolver.resolve(part.collection, part.key);
+                if (value != null) {
+                    out.append(value);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}
