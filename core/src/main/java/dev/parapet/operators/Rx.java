@@ -1,0 +1,65 @@
+package dev.parapet.operators;
+
+import dev.parapet.operators.internal.ModSecRegex;
+import dev.parapet.seclang.MacroString;
+import dev.parapet.seclang.SecLangException;
+import org.safere.Matcher;
+import org.safere.Pattern;
+
+/**
+ * {@code @rx}: regular-expression search with ModSecurity v2 semantics (see {@link ModSecRegex}). With the
+ * {@code capture} action the whole match goes to {@code TX:0} and groups 1–9 to {@code TX:1..9}, up to the
+ * last group that took part in the match (groups that did not take part inside that range are empty).
+ * A pattern holding a macro is expanded and compiled on every evaluation; if it then fails to compile the
+ * operator does not match.
+ */
+public final class Rx implements Operator {
+
+    private final Pattern pattern; // null when the pattern has macros
+    private final MacroString macro;
+
+    private Rx(Pattern pattern, MacroString macro) {
+        this.pattern = pattern;
+        this.macro = macro;
+    }
+
+    /** Factory for the registry; compiles the pattern now unless it contains macros. */
+    public static Operator create(OperatorArgs args) {
+        MacroString parsed = args.macro();
+        if (parsed.hasMacros()) {
+            return new Rx(null, parsed);
+        }
+        return new Rx(ModSecRegex.compile(args.argument(), false), null);
+    }
+
+    @Override
+    public boolean evaluate(OperatorContext context, String input) {
+        Pattern p = pattern;
+        if (p == null) {
+            try {
+                p = ModSecRegex.compile(context.expand(macro), false);
+            } catch (SecLangException e) {
+                return false;
+            }
+        }
+        Matcher matcher = p.matcher(input);
+        if (!matcher.find()) {
+            return false;
+        }
+        if (context.capturing()) {
+            int groups = Math.min(matcher.groupCount(), 9);
+            int last = 0;
+            for (int g = groups; g > 0; g--) {
+                if (matcher.start(g) >= 0) {
+                    last = g;
+                    break;
+                }
+            }
+            for (int g = 0; g <= last; g++) {
+                String value = matcher.group(g);
+                context.capture(g, value == null ? "" : value);
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.parapet.operators;
+
+import dev.parapet.seclang.MacroString;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A test {@link OperatorContext}: macros resolve from a map keyed {@code collection.key} (lower case). */
+final class FakeContext implements OperatorContext {
+
+    private final boolean capturing;
+    private final Map<String, String> variables = new HashMap<>();
+    final Map<Integer, String> captures = new TreeMap<>();
+
+    FakeContext(boolean capturing) {
+        this.capturing = capturing;
+    }
+
+    static FakeContext plain() {
+        return new FakeContext(false);
+    }
+
+    static FakeContext withCapture() {
+        return new FakeContext(true);
+    }
+
+    FakeContext with(String name, String value) {
+        variables.put(name.toLowerCase(Locale.ROOT), value);
+        return this;
+    }
+
+    @Override
+    public boolean capturing() {
+        return capturing;
+    }
+
+    @Override
+    public void capture(int index, String value) {
+        captures.put(index, value);
+    }
+
+    @Override
+    public String expand(MacroString argument) {
+        return argument.expand((collection, key) -> variables.get(
+                (collection + (key == null ? "" : "." + key)).toLowerCase(Locale.ROOT)));
+    }
+}
