@@ -34,7 +34,9 @@ public final class OperatorRegistry {
             entry("validateUrlEncoding", ValidateUrlEncoding::create),
             entry("validateUtf8Encoding", ValidateUtf8Encoding::create),
             entry("unconditionalMatch", UnconditionalMatch::create),
-            entry("noMatch", NoMatch::create));
+            entry("noMatch", NoMatch::create),
+            entry("detectSQLi", DetectSqli::new),
+            entry("detectXSS", DetectXss::new));
 
     private OperatorRegistry() {
     }

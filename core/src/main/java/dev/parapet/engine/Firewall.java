@@ -1,0 +1,152 @@
+package dev.parapet.engine;
+
+import dev.parapet.engine.internal.Program;
+import dev.parapet.engine.internal.RulesetCompiler;
+import dev.parapet.seclang.Directive;
+import dev.parapet.seclang.SecLangException;
+import dev.parapet.seclang.SecLangReader;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A compiled rule set. Built once, immutable, and safe to share between all threads; each request gets
+ * its own {@link Transaction} from {@link #newTransaction()}.
+ *
+ * <pre>{@code
+ * Firewall firewall = Firewall.builder()
+ *     .file(Path.of("crs-setup.conf"))
+ *     .directives("tuning", "SecRuleRemoveById 920350")
+ *     .build();
+ * }</pre>
+ */
+public final class Firewall {
+
+    private final Program program;
+    private final EngineSettings settings;
+    private final Supplier<String> idGenerator;
+
+    private Firewall(Program program, EngineSettings settings, Supplier<String> idGenerator) {
+        this.program = program;
+        this.settings = settings;
+        this.idGenerator = idGenerator;
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A new transaction with a fresh unique id. */
+    public Transaction newTransaction() {
+        return new Transaction(program, settings, idGenerator.get());
+    }
+
+    /** A new transaction with the given id (e.g. a request id from a proxy or Lambda). */
+    public Transaction newTransaction(String id) {
+        return new Transaction(program, settings, Objects.requireNonNull(id, "id"));
+    }
+
+    /** The effective engine settings. */
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** The number of top-level rules loaded (markers and chained links not counted). */
+    public int ruleCount() {
+        return program.ruleCount();
+    }
+
+    /** The ids of the loaded rules, in phase order. */
+    public List<Integer> ruleIds() {
+        return program.rules().stream().map(r -> r.id).toList();
+    }
+
+    /** The {@code SecComponentSignature} values of the loaded rule sets. */
+    public List<String> componentSignatures() {
+        return program.componentSignatures();
+    }
+
+    /** Collects rule sources and settings; {@link #build()} compiles them. Not thread-safe. */
+    public static final class Builder {
+
+        private final List<Supplier<List<Directive>>> sources = new ArrayList<>();
+        private RuleEngineMode modeOverride;
+        private Supplier<String> idGenerator;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds SecLang text. Relative {@code Include}s and data files resolve from the working directory.
+         *
+         * @param name a name for error messages, e.g. {@code "tuning"}
+         * @param text the directives
+         */
+        public Builder directives(String name, String text) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(text, "text");
+            sources.add(() -> SecLangReader.read(name, text, Path.of("").toAbsolutePath()));
+            return this;
+        }
+
+        /**
+         * Adds SecLang text whose relative paths resolve from {@code baseDirectory}.
+         */
+        public Builder directives(String name, String text, Path baseDirectory) {
+            Objects.requireNonNull(text, "text");
+            sources.add(() -> SecLangReader.read(name, text, baseDirectory.toAbsolutePath()));
+            return this;
+        }
+
+        /** Adds a rule file, as {@code Include} would (relative paths inside resolve from its directory). */
+        public Builder file(Path file) {
+            Objects.requireNonNull(file, "file");
+            sources.add(() -> SecLangReader.readFile(file));
+            return this;
+        }
+
+        /** Overrides {@code SecRuleEngine} from the rules, e.g. to roll out in detection-only mode. */
+        public Builder mode(RuleEngineMode mode) {
+            this.modeOverride = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Supplies transaction ids (default: 16 random URL-safe characters per firewall, plus a counter). */
+        public Builder idGenerator(Supplier<String> generator) {
+            this.idGenerator = Objects.requireNonNull(generator, "generator");
+            return this;
+        }
+
+        /**
+         * Reads and compiles every source.
+         *
+         * @throws SecLangException naming file, line and token when a rule or directive is invalid
+         */
+        public Firewall build() {
+            RulesetCompiler compiler = new RulesetCompiler();
+            for (Supplier<List<Directive>> source : sources) {
+                compiler.add(source.get());
+            }
+            Program program = compiler.compile();
+            EngineSettings settings = program.settings();
+            if (modeOverride != null) {
+                settings = settings.withRuleEngine(modeOverride);
+            }
+            Supplier<String> ids = idGenerator != null ? idGenerator : defaultIds();
+            return new Firewall(program, settings, ids);
+        }
+
+        private static Supplier<String> defaultIds() {
+            byte[] seed = new byte[9];
+            new SecureRandom().nextBytes(seed);
+            String prefix = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(seed);
+            AtomicLong counter = new AtomicLong();
+            return () -> prefix + Long.toString(counter.incrementAndGet(), 36);
+        }
+    }
+}

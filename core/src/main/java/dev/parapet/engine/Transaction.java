@@ -1,0 +1,1271 @@
+package dev.parapet.engine;
+
+import dev.parapet.actions.Action;
+import dev.parapet.actions.ActionContext;
+import dev.parapet.actions.Disruptive;
+import dev.parapet.actions.TransactionControl;
+import dev.parapet.bodyprocessors.BodyProcessor;
+import dev.parapet.bodyprocessors.BodyProcessorRegistry;
+import dev.parapet.bodyprocessors.BodyTarget;
+import dev.parapet.bodyprocessors.MultipartFlag;
+import dev.parapet.bodyprocessors.UrlEncodedBodyProcessor;
+import dev.parapet.engine.internal.Ascii;
+import dev.parapet.engine.internal.Collection;
+import dev.parapet.engine.internal.CompiledRule;
+import dev.parapet.engine.internal.Entry;
+import dev.parapet.engine.internal.LogLines;
+import dev.parapet.engine.internal.Program;
+import dev.parapet.engine.internal.RulesetCompiler;
+import dev.parapet.engine.internal.Target;
+import dev.parapet.engine.internal.TransformPipeline;
+import dev.parapet.operators.OperatorContext;
+import dev.parapet.operators.internal.ModSecRegex;
+import dev.parapet.seclang.MacroString;
+import dev.parapet.seclang.VariableSpec;
+import dev.parapet.variables.Variable;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+
+/**
+ * One HTTP exchange inspected by a {@link Firewall}. Feed it in order — connection, URI, request
+ * headers, request body, response headers, response body, logging — and act on the
+ * {@link Interruption} a step returns. A step that is skipped is run implicitly by the next one.
+ *
+ * <p>Strings are byte strings: each {@code char} is one byte (ISO-8859-1). Adapters that hold UTF-8
+ * text must pass its bytes, e.g. {@code new String(bytes, ISO_8859_1)}.
+ *
+ * <p>Not thread-safe: one transaction belongs to one request at a time.
+ */
+public final class Transaction implements AutoCloseable {
+
+    private static final Variable[] VARIABLES = Variable.values();
+
+    private final Program program;
+    private final String id;
+    private final long startNanos = System.nanoTime();
+    private final long startMillis = System.currentTimeMillis();
+
+    // Per-transaction configuration, changed by ctl:
+    private RuleEngineMode mode;
+    private boolean requestBodyAccess;
+    private long requestBodyLimit;
+    private boolean responseBodyAccess;
+    private long responseBodyLimit;
+    private String bodyProcessorOverride;
+    private boolean forceRequestBodyVariable;
+    private String auditEngine;
+    private String auditLogParts;
+
+    // Variables
+    private final String[] scalars = new String[VARIABLES.length];
+    private final Collection[] collections = new Collection[VARIABLES.length];
+    private final LinkedHashMap<String, Entry> tx = new LinkedHashMap<>();
+    private Map<String, LinkedHashMap<String, Entry>> persistent;
+    private Map<String, String> env;
+
+    // ctl: exclusions
+    private List<IntPredicate> removedIds;
+    private List<org.safere.Pattern> removedTags;
+    private List<org.safere.Pattern> removedMessages;
+    private List<TargetRemoval> removedTargets;
+
+    // Bodies
+    private byte[] requestBody = new byte[0];
+    private int requestBodyLength;
+    private boolean requestBodyOverLimit;
+    private byte[] responseBody = new byte[0];
+    private int responseBodyLength;
+    private boolean responseBodyOverLimit;
+    private boolean responseBodyInspectable;
+
+    // Progress
+    private boolean connectionSet;
+    private boolean uriSet;
+    private final boolean[] phaseDone = new boolean[6];
+    private Interruption interruption;
+    private boolean allowRemaining;
+    private boolean allowRequest;
+    private final List<MatchedRule> matched = new ArrayList<>();
+    private int highestSeverity = 255;
+    private boolean relevant;
+
+    // Evaluation state
+    private final IdentityHashMap<String, String[]> transformCache = new IdentityHashMap<>();
+    private CompiledRule currentRule;
+    private CompiledRule currentTopRule;
+    private String matchedVar;
+    private String matchedVarName;
+    private final Collection matchedVars = new Collection();
+    private final Collection matchedVarsNames = new Collection();
+    private final List<Match> linkMatches = new ArrayList<>();
+    private final Context context = new Context();
+
+    private record Match(CompiledRule link, String name, String value) {
+    }
+
+    private record TargetRemoval(Predicate<CompiledRule> rules, Target target) {
+    }
+
+    Transaction(Program program, EngineSettings settings, String id) {
+        this.program = program;
+        this.id = id;
+        this.mode = settings.ruleEngine();
+        this.requestBodyAccess = settings.requestBodyAccess();
+        this.requestBodyLimit = settings.requestBodyLimit();
+        this.responseBodyAccess = settings.responseBodyAccess();
+        this.responseBodyLimit = settings.responseBodyLimit();
+        this.auditEngine = settings.auditEngine();
+        this.auditLogParts = settings.auditLogParts();
+        scalars[Variable.UNIQUE_ID.ordinal()] = id;
+    }
+
+    private EngineSettings settings() {
+        return program.settings();
+    }
+
+    /** This transaction's unique id ({@code UNIQUE_ID}). */
+    public String id() {
+        return id;
+    }
+
+    /** The engine mode in force (a rule may have changed it with {@code ctl:ruleEngine}). */
+    public RuleEngineMode mode() {
+        return mode;
+    }
+
+    // ---- request -------------------------------------------------------------------------------
+
+    /** Sets the client and server addresses ({@code REMOTE_ADDR}, {@code SERVER_PORT}, …). */
+    public void processConnection(String clientAddress, int clientPort, String serverAddress, int serverPort) {
+        scalars[Variable.REMOTE_ADDR.ordinal()] = clientAddress == null ? "" : clientAddress;
+        scalars[Variable.REMOTE_HOST.ordinal()] = clientAddress == null ? "" : clientAddress;
+        scalars[Variable.REMOTE_PORT.ordinal()] = Integer.toString(clientPort);
+        scalars[Variable.SERVER_ADDR.ordinal()] = serverAddress == null ? "" : serverAddress;
+        scalars[Variable.SERVER_PORT.ordinal()] = Integer.toString(serverPort);
+        connectionSet = true;
+    }
+
+    /**
+     * Sets the request line.
+     *
+     * @param method the method as sent
+     * @param rawUri the request target as sent (origin form {@code /a?b=c} or absolute form)
+     * @param protocol the protocol, e.g. {@code HTTP/1.1}; empty for an HTTP/0.9 request line
+     */
+    public void processUri(String method, String rawUri, String protocol) {
+        String m = method == null ? "" : method;
+        String uri = rawUri == null ? "" : rawUri;
+        String proto = protocol == null ? "" : protocol;
+        set(Variable.REQUEST_METHOD, m);
+        set(Variable.REQUEST_PROTOCOL, proto);
+        set(Variable.REQUEST_URI_RAW, uri);
+        set(Variable.REQUEST_LINE, proto.isEmpty() ? m + " " + uri : m + " " + uri + " " + proto);
+        String relative = stripSchemeAndAuthority(uri);
+        set(Variable.REQUEST_URI, relative);
+        int q = relative.indexOf('?');
+        String path = q < 0 ? relative : relative.substring(0, q);
+        int hash = path.indexOf('#');
+        if (hash >= 0) {
+            path = path.substring(0, hash);
+        }
+        if (q >= 0) {
+            String query = relative.substring(q + 1);
+            int qh = query.indexOf('#');
+            if (qh >= 0) {
+                query = query.substring(0, qh);
+            }
+            set(Variable.QUERY_STRING, query);
+            UrlEncodedBodyProcessor.parse(query, this::addGetArgument);
+        }
+        String filename = PercentDecoder.decodePath(path);
+        set(Variable.REQUEST_FILENAME, filename);
+        int slash = filename.lastIndexOf('/');
+        set(Variable.REQUEST_BASENAME, slash < 0 ? filename : filename.substring(slash + 1));
+        uriSet = true;
+    }
+
+    private static String stripSchemeAndAuthority(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme > 0 && !uri.startsWith("/")) {
+            for (int i = 0; i < scheme; i++) {
+                char c = uri.charAt(i);
+                if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
+                    return uri;
+                }
+            }
+            int pathStart = uri.indexOf('/', scheme + 3);
+            int queryStart = uri.indexOf('?', scheme + 3);
+            if (pathStart < 0 || (queryStart >= 0 && queryStart < pathStart)) {
+                return queryStart < 0 ? "/" : "/" + uri.substring(queryStart);
+            }
+            return uri.substring(pathStart);
+        }
+        return uri;
+    }
+
+    private void addGetArgument(String name, String value) {
+        Entry e = Entry.of(name, value);
+        Entry n = new Entry(name, e.keyLower(), name);
+        collection(Variable.ARGS_GET).add(e);
+        collection(Variable.ARGS).add(e);
+        collection(Variable.ARGS_GET_NAMES).add(n);
+        collection(Variable.ARGS_NAMES).add(n);
+    }
+
+    private void addPostArgument(String name, String value) {
+        Entry e = Entry.of(name, value);
+        Entry n = new Entry(name, e.keyLower(), name);
+        collection(Variable.ARGS_POST).add(e);
+        collection(Variable.ARGS).add(e);
+        collection(Variable.ARGS_POST_NAMES).add(n);
+        collection(Variable.ARGS_NAMES).add(n);
+    }
+
+    /** Adds a request header, in arrival order and with its original case. */
+    public void addRequestHeader(String name, String value) {
+        if (name == null) {
+            return;
+        }
+        String v = value == null ? "" : value;
+        Entry e = Entry.of(name, v);
+        collection(Variable.REQUEST_HEADERS).add(e);
+        collection(Variable.REQUEST_HEADERS_NAMES).add(new Entry(name, e.keyLower(), name));
+        if (e.keyLower().equals("cookie")) {
+            parseCookies(v);
+        } else if (e.keyLower().equals("host")) {
+            String host = v;
+            int colon = host.lastIndexOf(':');
+            if (colon > 0 && host.indexOf(']') < colon) {
+                host = host.substring(0, colon);
+            }
+            set(Variable.SERVER_NAME, host);
+        }
+    }
+
+    /** Cookies as ModSecurity v2 reads a version-0 Cookie header: {@code ;}-separated name=value pairs. */
+    private void parseCookies(String header) {
+        for (String part : header.split(";")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            String name = eq < 0 ? p : p.substring(0, eq).strip();
+            String value = eq < 0 ? "" : p.substring(eq + 1);
+            if (name.isEmpty()) {
+                continue;
+            }
+            Entry e = Entry.of(name, value);
+            collection(Variable.REQUEST_COOKIES).add(e);
+            collection(Variable.REQUEST_COOKIES_NAMES).add(new Entry(name, e.keyLower(), name));
+        }
+    }
+
+    /** Runs phase 1 (request headers). */
+    public Optional<Interruption> processRequestHeaders() {
+        if (!phaseDone[1]) {
+            if (!connectionSet) {
+                processConnection("", 0, "", 0);
+            }
+            if (!uriSet) {
+                processUri("GET", "/", "HTTP/1.1");
+            }
+            String processor = defaultBodyProcessor();
+            if (processor != null) {
+                set(Variable.REQBODY_PROCESSOR, processor);
+            }
+        }
+        return runPhase(1);
+    }
+
+    private String defaultBodyProcessor() {
+        String type = collection(Variable.REQUEST_HEADERS).first("content-type");
+        if (type == null) {
+            return null;
+        }
+        String t = Ascii.lower(type).strip();
+        int semi = t.indexOf(';');
+        String mime = (semi < 0 ? t : t.substring(0, semi)).strip();
+        if (mime.equals("application/x-www-form-urlencoded")) {
+            return "URLENCODED";
+        }
+        if (mime.equals("multipart/form-data")) {
+            return "MULTIPART";
+        }
+        // As modsecurity.conf-recommended's rules 200000 and 200001 do for ModSecurity.
+        if (mime.equals("application/json") || mime.endsWith("+json")) {
+            return "JSON";
+        }
+        if (mime.equals("text/xml") || mime.equals("application/xml") || mime.endsWith("+xml")) {
+            return "XML";
+        }
+        return null;
+    }
+
+    /** Buffers request body bytes, up to the configured limits. */
+    public void appendRequestBody(byte[] data, int offset, int length) {
+        if (length <= 0 || !requestBodyAccess) {
+            return;
+        }
+        long limit = effectiveRequestBodyLimit();
+        long room = limit - requestBodyLength;
+        int take = (int) Math.min(length, Math.max(0, room));
+        if (take < length) {
+            requestBodyOverLimit = true;
+        }
+        if (take > 0) {
+            if (requestBodyLength + take > requestBody.length) {
+                int capacity = (int) Math.min(limit, Math.max(requestBody.length * 2L, requestBodyLength + (long) take));
+                requestBody = Arrays.copyOf(requestBody, Math.max(capacity, requestBodyLength + take));
+            }
+            System.arraycopy(data, offset, requestBody, requestBodyLength, take);
+            requestBodyLength += take;
+        }
+    }
+
+    private long effectiveRequestBodyLimit() {
+        String processor = bodyProcessorOverride != null ? bodyProcessorOverride : scalar(Variable.REQBODY_PROCESSOR);
+        if ("MULTIPART".equals(processor)) {
+            return requestBodyLimit;
+        }
+        return Math.min(requestBodyLimit, settings().requestBodyNoFilesLimit());
+    }
+
+    /** Parses the buffered body and runs phase 2 (request body). */
+    public Optional<Interruption> processRequestBody() {
+        if (!phaseDone[1]) {
+            processRequestHeaders();
+        }
+        if (phaseDone[2] || interruption != null) {
+            return runPhase(2);
+        }
+        if (requestBodyOverLimit) {
+            set(Variable.INBOUND_DATA_ERROR, "1");
+            if (settings().requestBodyLimitAction() == BodyLimitAction.REJECT && mode == RuleEngineMode.ON) {
+                interruption = new Interruption(0, Disruptive.DENY, 413, null, 2);
+                phaseDone[2] = true;
+                return Optional.of(interruption);
+            }
+        } else {
+            set(Variable.INBOUND_DATA_ERROR, "0");
+        }
+        if (requestBodyAccess && mode != RuleEngineMode.OFF) {
+            parseRequestBody();
+        }
+        return runPhase(2);
+    }
+
+    private void parseRequestBody() {
+        set(Variable.REQUEST_BODY_LENGTH, Integer.toString(requestBodyLength));
+        String processorName = bodyProcessorOverride != null ? bodyProcessorOverride : scalar(Variable.REQBODY_PROCESSOR);
+        if (bodyProcessorOverride != null) {
+            set(Variable.REQBODY_PROCESSOR, bodyProcessorOverride);
+        }
+        set(Variable.REQBODY_ERROR, "0");
+        set(Variable.REQBODY_PROCESSOR_ERROR, "0");
+        String contentType = collection(Variable.REQUEST_HEADERS).first("content-type");
+        if ("URLENCODED".equals(processorName) || forceRequestBodyVariable) {
+            set(Variable.REQUEST_BODY, new String(requestBody, 0, requestBodyLength, StandardCharsets.ISO_8859_1));
+        }
+        if (processorName != null && requestBodyLength > 0) {
+            if ("MULTIPART".equals(processorName)) {
+                for (MultipartFlag f : MultipartFlag.values()) {
+                    set(variableOf(f), "0");
+                }
+                set(Variable.MULTIPART_STRICT_ERROR, "0");
+            }
+            Optional<BodyProcessor> processor = BodyProcessorRegistry.lookup(processorName);
+            if (processor.isPresent()) {
+                try {
+                    processor.get().process(requestBody, requestBodyLength, contentType,
+                            RulesetCompiler.bodyLimits(settings()), new BodyVariables());
+                } catch (RuntimeException e) {
+                    // A processor must not throw; if one does, the body is treated as malformed.
+                    new BodyVariables().error(processorName + " parsing error: " + e);
+                }
+            }
+        }
+        long combined = 0;
+        for (Entry e : collection(Variable.ARGS).entries()) {
+            combined += e.key().length() + e.value().length();
+        }
+        set(Variable.ARGS_COMBINED_SIZE, Long.toString(combined));
+    }
+
+    private static Variable variableOf(MultipartFlag flag) {
+        return Variable.valueOf(flag.variableName());
+    }
+
+    /** Receives what the body processor parses. */
+    private final class BodyVariables implements BodyTarget {
+        private long combinedFileSize;
+
+        @Override
+        public void argument(String name, String value) {
+            addPostArgument(name, value);
+        }
+
+        @Override
+        public void file(String fieldName, String fileName, long size) {
+            Entry e = Entry.of(fieldName, fileName);
+            collection(Variable.FILES).add(e);
+            collection(Variable.FILES_NAMES).add(new Entry(fieldName, e.keyLower(), fieldName));
+            collection(Variable.FILES_SIZES).add(new Entry(fieldName, e.keyLower(), Long.toString(size)));
+            String before = scalar(Variable.FILES_COMBINED_SIZE);
+            combinedFileSize = (before == null ? 0 : Long.parseLong(before)) + size;
+            set(Variable.FILES_COMBINED_SIZE, Long.toString(combinedFileSize));
+        }
+
+        @Override
+        public void multipartPartHeader(String partName, String headerLine) {
+            collection(Variable.MULTIPART_PART_HEADERS).add(partName, headerLine);
+        }
+
+        @Override
+        public void multipartFlag(MultipartFlag flag) {
+            set(variableOf(flag), "1");
+            if (flag.strict()) {
+                set(Variable.MULTIPART_STRICT_ERROR, "1");
+            }
+        }
+
+        @Override
+        public void multipartNames(String name, String fileName) {
+            if (name != null) {
+                set(Variable.MULTIPART_NAME, name);
+            }
+            if (fileName != null) {
+                set(Variable.MULTIPART_FILENAME, fileName);
+            }
+        }
+
+        @Override
+        public void xml(String elementText, List<String> attributeValues) {
+            Collection xml = collection(Variable.XML);
+            xml.add("/*", elementText);
+            for (String a : attributeValues) {
+                xml.add("//@*", a);
+            }
+        }
+
+        @Override
+        public void error(String message) {
+            set(Variable.REQBODY_ERROR, "1");
+            set(Variable.REQBODY_PROCESSOR_ERROR, "1");
+            if (scalar(Variable.REQBODY_ERROR_MSG) == null) {
+                set(Variable.REQBODY_ERROR_MSG, message);
+                set(Variable.REQBODY_PROCESSOR_ERROR_MSG, message);
+            }
+        }
+    }
+
+    // ---- response ------------------------------------------------------------------------------
+
+    /** Adds a response header. */
+    public void addResponseHeader(String name, String value) {
+        if (name == null) {
+            return;
+        }
+        String v = value == null ? "" : value;
+        Entry e = Entry.of(name, v);
+        collection(Variable.RESPONSE_HEADERS).add(e);
+        collection(Variable.RESPONSE_HEADERS_NAMES).add(new Entry(name, e.keyLower(), name));
+        if (e.keyLower().equals("content-type")) {
+            set(Variable.RESPONSE_CONTENT_TYPE, v);
+        } else if (e.keyLower().equals("content-length")) {
+            set(Variable.RESPONSE_CONTENT_LENGTH, v);
+        }
+    }
+
+    /** Runs phase 3 (response headers). Runs the request phases first if they have not run. */
+    public Optional<Interruption> processResponseHeaders(int status, String protocol) {
+        if (!phaseDone[2]) {
+            processRequestBody();
+        }
+        if (!phaseDone[3]) {
+            set(Variable.RESPONSE_STATUS, Integer.toString(status));
+            String proto = protocol == null ? "" : protocol;
+            set(Variable.RESPONSE_PROTOCOL, proto);
+            set(Variable.STATUS_LINE, proto + " " + status);
+            String type = scalar(Variable.RESPONSE_CONTENT_TYPE);
+            responseBodyInspectable = responseBodyAccess && type != null && mimeInspectable(type);
+        }
+        return runPhase(3);
+    }
+
+    private boolean mimeInspectable(String contentType) {
+        String t = Ascii.lower(contentType);
+        int semi = t.indexOf(';');
+        String mime = (semi < 0 ? t : t.substring(0, semi)).strip();
+        return settings().responseBodyMimeTypes().contains(mime);
+    }
+
+    /** Whether the response body will be inspected, so an adapter knows whether to buffer it. */
+    public boolean isResponseBodyInspected() {
+        return responseBodyInspectable && mode != RuleEngineMode.OFF;
+    }
+
+    /** Buffers response body bytes, up to {@code SecResponseBodyLimit}. */
+    public void appendResponseBody(byte[] data, int offset, int length) {
+        if (length <= 0 || !responseBodyInspectable) {
+            return;
+        }
+        long room = responseBodyLimit - responseBodyLength;
+        int take = (int) Math.min(length, Math.max(0, room));
+        if (take < length) {
+            responseBodyOverLimit = true;
+        }
+        if (take > 0) {
+            if (responseBodyLength + take > responseBody.length) {
+                int capacity = (int) Math.min(responseBodyLimit,
+                        Math.max(responseBody.length * 2L, responseBodyLength + (long) take));
+                responseBody = Arrays.copyOf(responseBody, Math.max(capacity, responseBodyLength + take));
+            }
+            System.arraycopy(data, offset, responseBody, responseBodyLength, take);
+            responseBodyLength += take;
+        }
+    }
+
+    /** Runs phase 4 (response body). */
+    public Optional<Interruption> processResponseBody() {
+        if (!phaseDone[3]) {
+            processResponseHeaders(200, "HTTP/1.1");
+        }
+        if (!phaseDone[4] && interruption == null) {
+            if (responseBodyOverLimit) {
+                set(Variable.OUTBOUND_DATA_ERROR, "1");
+                if (settings().responseBodyLimitAction() == BodyLimitAction.REJECT && mode == RuleEngineMode.ON) {
+                    interruption = new Interruption(0, Disruptive.DENY, 500, null, 4);
+                    phaseDone[4] = true;
+                    return Optional.of(interruption);
+                }
+            } else {
+                set(Variable.OUTBOUND_DATA_ERROR, "0");
+            }
+            if (responseBodyInspectable) {
+                set(Variable.RESPONSE_BODY, new String(responseBody, 0, responseBodyLength, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return runPhase(4);
+    }
+
+    /** Runs phase 5 (logging). Always runs, also after an interruption. */
+    public void processLogging() {
+        runPhase(5);
+    }
+
+    // ---- results -------------------------------------------------------------------------------
+
+    /** The interruption, if a rule stopped this transaction. */
+    public Optional<Interruption> interruption() {
+        return Optional.ofNullable(interruption);
+    }
+
+    /** Every rule that matched so far, in order (including {@code nolog} rules, flagged as such). */
+    public List<MatchedRule> matchedRules() {
+        return List.copyOf(matched);
+    }
+
+    /** Whether the audit engine wants this transaction logged ({@code SecAuditEngine}, {@code ctl:auditEngine}). */
+    public boolean isAuditRelevant() {
+        return switch (auditEngine) {
+            case "On" -> true;
+            case "Off" -> false;
+            default -> relevant || interruption != null;
+        };
+    }
+
+    /** The audit log parts in force ({@code SecAuditLogParts}, {@code ctl:auditLogParts}). */
+    public String auditLogParts() {
+        return auditLogParts;
+    }
+
+    /** A TX variable's value, e.g. {@code tx("blocking_inbound_anomaly_score")}, or {@code null}. */
+    public String tx(String name) {
+        Entry e = tx.get(Ascii.lower(name));
+        return e == null ? null : e.value();
+    }
+
+    /** The environment variables set by {@code setenv}. */
+    public Map<String, String> environment() {
+        return env == null ? Map.of() : Map.copyOf(env);
+    }
+
+    /** Milliseconds since the transaction started. */
+    public long durationMicros() {
+        return (System.nanoTime() - startNanos) / 1000;
+    }
+
+    @Override
+    public void close() {
+        if (!phaseDone[5] && (phaseDone[1] || uriSet)) {
+            processLogging();
+        }
+        transformCache.clear();
+    }
+
+    // ---- rule evaluation -----------------------------------------------------------------------
+
+    private Optional<Interruption> runPhase(int phase) {
+        if (phaseDone[phase]) {
+            return Optional.ofNullable(interruption);
+        }
+        phaseDone[phase] = true;
+        if (mode == RuleEngineMode.OFF) {
+            return Optional.ofNullable(interruption);
+        }
+        if (phase < 5 && (interruption != null || allowRemaining)) {
+            return Optional.ofNullable(interruption);
+        }
+        if (phase <= 2 && allowRequest) {
+            return Optional.empty();
+        }
+        CompiledRule[] rules = program.phases()[phase];
+        int i = 0;
+        while (i < rules.length) {
+            CompiledRule rule = rules[i];
+            if (isRemoved(rule)) {
+                i++;
+                continue;
+            }
+            boolean hit = evaluate(rule);
+            if (mode == RuleEngineMode.OFF) {
+                break;
+            }
+            if (hit) {
+                if (mode == RuleEngineMode.ON) {
+                    switch (rule.disruptive) {
+                        case DENY, DROP -> {
+                            interruption = new Interruption(rule.id, rule.disruptive,
+                                    rule.status == 0 ? 403 : rule.status, null, phase);
+                            return Optional.of(interruption);
+                        }
+                        case REDIRECT -> {
+                            int status = switch (rule.status) {
+                                case 301, 302, 303, 307, 308 -> rule.status;
+                                default -> 302;
+                            };
+                            String url = rule.redirect == null ? "" : rule.redirect.expand(context);
+                            interruption = new Interruption(rule.id, Disruptive.REDIRECT, status, url, phase);
+                            return Optional.of(interruption);
+                        }
+                        case ALLOW -> {
+                            allowRemaining = phase < 5;
+                            return Optional.empty();
+                        }
+                        case ALLOW_PHASE -> {
+                            return Optional.empty();
+                        }
+                        case ALLOW_REQUEST -> {
+                            allowRequest = true;
+                            return Optional.empty();
+                        }
+                        default -> {
+                        }
+                    }
+                }
+                if (rule.skipAfter != null) {
+                    i = Math.max(i + 1, rule.skipAfterIndex());
+                    continue;
+                }
+                if (rule.skip > 0) {
+                    i += 1 + rule.skip;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return Optional.ofNullable(interruption);
+    }
+
+    private boolean isRemoved(CompiledRule rule) {
+        if (removedIds != null) {
+            for (IntPredicate p : removedIds) {
+                if (p.test(rule.id)) {
+                    return true;
+                }
+            }
+        }
+        if (removedTags != null) {
+            for (org.safere.Pattern p : removedTags) {
+                if (rule.hasTag(p)) {
+                    return true;
+                }
+            }
+        }
+        if (removedMessages != null && rule.message != null) {
+            for (org.safere.Pattern p : removedMessages) {
+                if (p.matcher(rule.message.source()).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Evaluates a rule and its chain; runs actions and records the match. */
+    private boolean evaluate(CompiledRule top) {
+        currentTopRule = top;
+        matchedVars.clear();
+        matchedVarsNames.clear();
+        linkMatches.clear();
+        for (CompiledRule link = top; link != null; link = link.chained) {
+            currentRule = link;
+            if (!evaluateLink(link, top)) {
+                currentRule = null;
+                return false;
+            }
+        }
+        List<Match> matches = new ArrayList<>(linkMatches);
+        for (Match m : matches) {
+            currentRule = m.link();
+            matchedVar = m.value();
+            matchedVarName = m.name();
+            for (Action action : m.link().onMatch) {
+                action.execute(context);
+                if (mode == RuleEngineMode.OFF) {
+                    break;
+                }
+            }
+        }
+        currentRule = top;
+        record(top);
+        currentRule = null;
+        return true;
+    }
+
+    private boolean evaluateLink(CompiledRule rule, CompiledRule top) {
+        if (rule.targets.length == 0) {
+            // SecAction: no targets, the (unconditional) operator runs once.
+            return evaluateValue(rule, "", "");
+        }
+        List<Target> removals = targetRemovalsFor(top);
+        boolean any = false;
+        for (Target target : rule.targets) {
+            if (target.count()) {
+                int n = count(target, rule, removals);
+                String name = target.key() == null ? target.variable().name() : target.variable().name() + ":" + target.key();
+                any |= evaluateValue(rule, name, Integer.toString(n));
+                continue;
+            }
+            Variable v = target.variable();
+            if (!v.isCollection()) {
+                if (isExcluded(rule, removals, v, v.name(), null)) {
+                    continue;
+                }
+                String value = scalar(v);
+                if (value != null) {
+                    any |= evaluateValue(rule, v.name(), value);
+                }
+                continue;
+            }
+            List<Entry> entries = entries(v);
+            if (entries.isEmpty()) {
+                continue;
+            }
+            if (v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES) {
+                entries = new ArrayList<>(entries);
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                if (!target.selects(e.key(), e.keyLower())) {
+                    continue;
+                }
+                if (isExcluded(rule, removals, v, e.key(), e.keyLower())) {
+                    continue;
+                }
+                String name = (v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES) ? e.key()
+                        : v.name() + ":" + e.key();
+                any |= evaluateValue(rule, name, e.value());
+            }
+        }
+        return any;
+    }
+
+    private int count(Target target, CompiledRule rule, List<Target> removals) {
+        Variable v = target.variable();
+        if (!v.isCollection()) {
+            return scalar(v) == null ? 0 : 1;
+        }
+        int n = 0;
+        for (Entry e : entries(v)) {
+            if (target.selects(e.key(), e.keyLower()) && !isExcluded(rule, removals, v, e.key(), e.keyLower())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private boolean isExcluded(CompiledRule rule, List<Target> removals, Variable v, String key, String keyLower) {
+        if (rule.exclusions.length == 0 && removals.isEmpty()) {
+            return false;
+        }
+        String lower = keyLower == null ? null : keyLower;
+        for (Target x : rule.exclusions) {
+            if (x.variable() == v && (x.key() == null || (lower != null && x.selects(key, lower)))) {
+                return true;
+            }
+        }
+        for (Target x : removals) {
+            if (x.variable() == v && (x.key() == null || (lower != null && x.selects(key, lower)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Target> targetRemovalsFor(CompiledRule top) {
+        if (removedTargets == null) {
+            return List.of();
+        }
+        List<Target> out = null;
+        for (TargetRemoval r : removedTargets) {
+            if (r.rules().test(top)) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                out.add(r.target());
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    private boolean evaluateValue(CompiledRule rule, String name, String value) {
+        TransformPipeline p = rule.pipeline;
+        if (!rule.multiMatch) {
+            String v = transform(value, p, p.steps().length);
+            if (rule.operator.evaluate(context, v) != rule.negated) {
+                addMatch(rule, name, v);
+                return true;
+            }
+            return false;
+        }
+        boolean any = false;
+        String previous = value;
+        if (rule.operator.evaluate(context, value) != rule.negated) {
+            addMatch(rule, name, value);
+            any = true;
+        }
+        for (int step = 1; step <= p.steps().length; step++) {
+            String v = transform(value, p, step);
+            if (!v.equals(previous)) {
+                if (rule.operator.evaluate(context, v) != rule.negated) {
+                    addMatch(rule, name, v);
+                    any = true;
+                }
+                previous = v;
+            }
+        }
+        return any;
+    }
+
+    /** The value after the first {@code steps} transformations, computed once per transaction. */
+    private String transform(String value, TransformPipeline p, int steps) {
+        if (steps == 0) {
+            return value;
+        }
+        String[] slots = transformCache.get(value);
+        if (slots == null) {
+            slots = new String[program.cacheSlots()];
+            transformCache.put(value, slots);
+        }
+        int start = steps;
+        while (start > 0 && slots[p.slots()[start - 1]] == null) {
+            start--;
+        }
+        String v = start == 0 ? value : slots[p.slots()[start - 1]];
+        for (int i = start; i < steps; i++) {
+            v = p.steps()[i].apply(v);
+            slots[p.slots()[i]] = v;
+        }
+        return v;
+    }
+
+    private void addMatch(CompiledRule rule, String name, String value) {
+        matchedVar = value;
+        matchedVarName = name;
+        matchedVars.add(name, value);
+        matchedVarsNames.add(name, name);
+        linkMatches.add(new Match(rule, name, value));
+    }
+
+    private void record(CompiledRule rule) {
+        String message = rule.message == null ? "" : rule.message.expand(context);
+        String data = rule.logData == null ? "" : rule.logData.expand(context);
+        if (data.length() > 512) {
+            data = data.substring(0, 512);
+        }
+        boolean disruptive = switch (rule.disruptive) {
+            case DENY, DROP, REDIRECT -> true;
+            default -> false;
+        };
+        if (rule.severity != null) {
+            int s = severityNumber(rule.severity);
+            if (s < highestSeverity) {
+                highestSeverity = s;
+                set(Variable.HIGHEST_SEVERITY, Integer.toString(s));
+            }
+        }
+        if (rule.log || rule.auditLog) {
+            relevant = true;
+        }
+        String line = LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName, matchedVar,
+                scalar(Variable.SERVER_NAME), scalar(Variable.REQUEST_URI), id);
+        matched.add(new MatchedRule(rule.id, rule.phase, message, data, rule.severity == null ? "" : rule.severity,
+                rule.tags, rule.version == null ? "" : rule.version, rule.file, rule.line,
+                matchedVarName == null ? "" : matchedVarName, matchedVar == null ? "" : matchedVar, rule.log,
+                rule.auditLog, disruptive, line));
+    }
+
+    private static int severityNumber(String s) {
+        return switch (s) {
+            case "EMERGENCY" -> 0;
+            case "ALERT" -> 1;
+            case "CRITICAL" -> 2;
+            case "ERROR" -> 3;
+            case "WARNING" -> 4;
+            case "NOTICE" -> 5;
+            case "INFO" -> 6;
+            default -> 7;
+        };
+    }
+
+    // ---- variable storage ----------------------------------------------------------------------
+
+    private void set(Variable v, String value) {
+        scalars[v.ordinal()] = value;
+    }
+
+    private Collection collection(Variable v) {
+        Collection c = collections[v.ordinal()];
+        if (c == null) {
+            c = new Collection();
+            collections[v.ordinal()] = c;
+        }
+        return c;
+    }
+
+    private List<Entry> entries(Variable v) {
+        switch (v) {
+            case TX -> {
+                return new ArrayList<>(tx.values());
+            }
+            case IP, GLOBAL, SESSION, USER, RESOURCE -> {
+                if (persistent == null) {
+                    return List.of();
+                }
+                LinkedHashMap<String, Entry> m = persistent.get(v.name());
+                return m == null ? List.of() : new ArrayList<>(m.values());
+            }
+            case ENV -> {
+                if (env == null) {
+                    return List.of();
+                }
+                List<Entry> out = new ArrayList<>();
+                env.forEach((k, val) -> out.add(Entry.of(k, val)));
+                return out;
+            }
+            case MATCHED_VARS -> {
+                return matchedVars.entries();
+            }
+            case MATCHED_VARS_NAMES -> {
+                return matchedVarsNames.entries();
+            }
+            case RULE -> {
+                CompiledRule r = currentTopRule;
+                if (r == null) {
+                    return List.of();
+                }
+                List<Entry> out = new ArrayList<>();
+                out.add(Entry.of("id", Integer.toString(r.id)));
+                out.add(Entry.of("phase", Integer.toString(r.phase)));
+                if (r.severity != null) {
+                    out.add(Entry.of("severity", r.severity));
+                }
+                if (r.version != null) {
+                    out.add(Entry.of("ver", r.version));
+                }
+                if (r.message != null) {
+                    out.add(Entry.of("msg", r.message.source()));
+                }
+                return out;
+            }
+            default -> {
+                Collection c = collections[v.ordinal()];
+                return c == null ? List.of() : c.entries();
+            }
+        }
+    }
+
+    private String scalar(Variable v) {
+        switch (v) {
+            case MATCHED_VAR -> {
+                return matchedVar;
+            }
+            case MATCHED_VAR_NAME -> {
+                return matchedVarName;
+            }
+            case DURATION -> {
+                return Long.toString(durationMicros());
+            }
+            case TIME, TIME_DAY, TIME_EPOCH, TIME_HOUR, TIME_MIN, TIME_MON, TIME_SEC, TIME_WDAY, TIME_YEAR -> {
+                return time(v);
+            }
+            default -> {
+                return scalars[v.ordinal()];
+            }
+        }
+    }
+
+    private String time(Variable v) {
+        ZonedDateTime t = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(startMillis), java.time.ZoneId.systemDefault());
+        return switch (v) {
+            case TIME_EPOCH -> Long.toString(startMillis / 1000);
+            case TIME_DAY -> String.format(Locale.ROOT, "%02d", t.getDayOfMonth());
+            case TIME_HOUR -> String.format(Locale.ROOT, "%02d", t.getHour());
+            case TIME_MIN -> String.format(Locale.ROOT, "%02d", t.getMinute());
+            case TIME_MON -> String.format(Locale.ROOT, "%02d", t.getMonthValue() - 1);
+            case TIME_SEC -> String.format(Locale.ROOT, "%02d", t.getSecond());
+            case TIME_WDAY -> Integer.toString(t.getDayOfWeek().getValue() % 7);
+            case TIME_YEAR -> Integer.toString(t.getYear());
+            default -> String.format(Locale.ROOT, "%02d%02d%02d%02d%02d%02d%02d", t.getYear() / 100,
+                    t.getYear() % 100, t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+        };
+    }
+
+    private LinkedHashMap<String, Entry> writable(String collection) {
+        if (collection.equals("TX")) {
+            return tx;
+        }
+        if (persistent == null) {
+            persistent = new HashMap<>();
+        }
+        return persistent.computeIfAbsent(collection, k -> new LinkedHashMap<>());
+    }
+
+    /** Per-transaction services for operators, actions and macros. */
+    private final class Context implements OperatorContext, ActionContext, MacroString.Resolver, TransactionControl {
+
+        // OperatorContext
+
+        @Override
+        public boolean capturing() {
+            return currentRule != null && currentRule.capture;
+        }
+
+        @Override
+        public void capture(int index, String value) {
+            String key = Integer.toString(index);
+            tx.put(key, new Entry(key, key, value));
+        }
+
+        @Override
+        public String expand(MacroString argument) {
+            return argument.expand(this);
+        }
+
+        // MacroString.Resolver
+
+        @Override
+        public String resolve(String collection, String key) {
+            switch (collection) {
+                case "TX" -> {
+                    if (key == null) {
+                        return null;
+                    }
+                    Entry e = tx.get(Ascii.lower(key));
+                    return e == null ? null : e.value();
+                }
+                case "IP", "GLOBAL", "SESSION", "USER", "RESOURCE" -> {
+                    if (key == null || persistent == null) {
+                        return null;
+                    }
+                    LinkedHashMap<String, Entry> m = persistent.get(collection);
+                    Entry e = m == null ? null : m.get(Ascii.lower(key));
+                    return e == null ? null : e.value();
+                }
+                case "ENV" -> {
+                    return key == null || env == null ? null : env.get(key);
+                }
+                default -> {
+                }
+            }
+            Optional<Variable> found = Variable.lookup(collection);
+            if (found.isEmpty()) {
+                return null;
+            }
+            Variable v = found.get();
+            if (!v.isCollection()) {
+                return scalar(v);
+            }
+            String lower = key == null ? null : Ascii.lower(key);
+            for (Entry e : entries(v)) {
+                if (lower == null || e.keyLower().equals(lower)) {
+                    return e.value();
+                }
+            }
+            return null;
+        }
+
+        // ActionContext
+
+        @Override
+        public String variable(String collection, String key) {
+            Entry e = writable(collection).get(Ascii.lower(key));
+            return e == null ? null : e.value();
+        }
+
+        @Override
+        public void setVariable(String collection, String key, String value) {
+            String lower = Ascii.lower(key);
+            writable(collection).put(lower, new Entry(key, lower, value));
+        }
+
+        @Override
+        public void removeVariable(String collection, String key) {
+            writable(collection).remove(Ascii.lower(key));
+        }
+
+        @Override
+        public void expireVariable(String collection, String key, long seconds) {
+            // Collections live for one transaction until a persistent store is configured, so an
+            // expiry within the transaction only matters when it is immediate.
+            if (seconds == 0) {
+                removeVariable(collection, key);
+            }
+        }
+
+        @Override
+        public void initCollection(String collection, String key) {
+            writable(collection);
+        }
+
+        @Override
+        public void setEnvironment(String name, String value) {
+            if (env == null) {
+                env = new LinkedHashMap<>();
+            }
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        }
+
+        @Override
+        public TransactionControl control() {
+            return this;
+        }
+
+        // TransactionControl
+
+        @Override
+        public void ruleEngine(String value) {
+            mode = RuleEngineMode.parse(value);
+        }
+
+        @Override
+        public void removeRules(IntPredicate ids) {
+            if (removedIds == null) {
+                removedIds = new ArrayList<>();
+            }
+            removedIds.add(ids);
+        }
+
+        @Override
+        public void removeRulesByTag(String tagRegex) {
+            if (removedTags == null) {
+                removedTags = new ArrayList<>();
+            }
+            removedTags.add(ModSecRegex.compile(tagRegex, false));
+        }
+
+        @Override
+        public void removeRulesByMessage(String messageRegex) {
+            if (removedMessages == null) {
+                removedMessages = new ArrayList<>();
+            }
+            removedMessages.add(ModSecRegex.compile(messageRegex, false));
+        }
+
+        @Override
+        public void removeTarget(IntPredicate ids, VariableSpec target) {
+            addTargetRemoval(r -> ids.test(r.id), target);
+        }
+
+        @Override
+        public void removeTargetByTag(String tagRegex, VariableSpec target) {
+            org.safere.Pattern p = ModSecRegex.compile(tagRegex, false);
+            addTargetRemoval(r -> r.hasTag(p), target);
+        }
+
+        @Override
+        public void removeTargetByMessage(String messageRegex, VariableSpec target) {
+            org.safere.Pattern p = ModSecRegex.compile(messageRegex, false);
+            addTargetRemoval(r -> r.message != null && p.matcher(r.message.source()).find(), target);
+        }
+
+        private void addTargetRemoval(Predicate<CompiledRule> rules, VariableSpec spec) {
+            Optional<Variable> v = Variable.lookup(spec.collection());
+            if (v.isEmpty()) {
+                return;
+            }
+            if (removedTargets == null) {
+                removedTargets = new ArrayList<>();
+            }
+            removedTargets.add(new TargetRemoval(rules, RulesetCompiler.compileTarget(v.get(), spec)));
+        }
+
+        @Override
+        public void requestBodyProcessor(String name) {
+            bodyProcessorOverride = name;
+            set(Variable.REQBODY_PROCESSOR, name);
+        }
+
+        @Override
+        public void forceRequestBodyVariable(boolean force) {
+            forceRequestBodyVariable = force;
+        }
+
+        @Override
+        public void requestBodyAccess(boolean access) {
+            requestBodyAccess = access;
+        }
+
+        @Override
+        public void requestBodyLimit(long bytes) {
+            requestBodyLimit = bytes;
+        }
+
+        @Override
+        public void responseBodyAccess(boolean access) {
+            responseBodyAccess = access;
+        }
+
+        @Override
+        public void responseBodyLimit(long bytes) {
+            responseBodyLimit = bytes;
+        }
+
+        @Override
+        public void auditEngine(String value) {
+            auditEngine = value.equals("on") ? "On" : value.equals("off") ? "Off" : "RelevantOnly";
+        }
+
+        @Override
+        public void auditLogParts(String parts) {
+            auditLogParts = parts;
+        }
+    }
+}

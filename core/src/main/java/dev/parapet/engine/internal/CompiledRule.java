@@ -1,0 +1,94 @@
+package dev.parapet.engine.internal;
+
+import dev.parapet.actions.Action;
+import dev.parapet.actions.Disruptive;
+import dev.parapet.operators.Operator;
+import dev.parapet.seclang.MacroString;
+import java.util.List;
+
+/**
+ * An immutable rule ready to run: targets, operator, transformation pipeline and the actions that
+ * run on a match. A chain is a starter whose {@link #chained} points at the next link.
+ */
+public final class CompiledRule {
+
+    public final int id;
+    public final int phase;
+    public final String file;
+    public final int line;
+    public final Target[] targets;
+    public final Target[] exclusions;
+    public final Operator operator;
+    public final String operatorName;
+    public final String operatorArgument;
+    public final boolean negated;
+    public final TransformPipeline pipeline;
+    public final boolean capture;
+    public final boolean multiMatch;
+    public final boolean log;
+    public final boolean auditLog;
+    public final Disruptive disruptive;
+    public final int status;
+    public final MacroString redirect;
+    public final MacroString message;
+    public final MacroString logData;
+    public final String severity;
+    public final List<String> tags;
+    public final String version;
+    public final Action[] onMatch;
+    public final int skip;
+    public final String skipAfter;
+    public final CompiledRule chained;
+    /** Where this rule's phase list continues after {@code skipAfter}; -1 for the end of the phase. */
+    int skipAfterIndex = -1;
+
+    CompiledRule(RuleDraft d, Target[] targets, Target[] exclusions, TransformPipeline pipeline,
+            boolean log, boolean auditLog, Disruptive disruptive, int status, MacroString redirect,
+            CompiledRule chained) {
+        this.id = d.id;
+        this.phase = d.phase;
+        this.file = d.file;
+        this.line = d.line;
+        this.targets = targets;
+        this.exclusions = exclusions;
+        this.operator = d.operator;
+        this.operatorName = d.operatorName;
+        this.operatorArgument = d.operatorArgument;
+        this.negated = d.negated;
+        this.pipeline = pipeline;
+        this.capture = d.capture;
+        this.multiMatch = d.multiMatch;
+        this.log = log;
+        this.auditLog = auditLog;
+        this.disruptive = disruptive;
+        this.status = status;
+        this.redirect = redirect;
+        this.message = d.message;
+        this.logData = d.logData;
+        this.severity = d.severity;
+        this.tags = List.copyOf(d.tags);
+        this.version = d.version;
+        this.onMatch = d.onMatch.toArray(new Action[0]);
+        this.skip = d.skip;
+        this.skipAfter = d.skipAfter;
+        this.chained = chained;
+    }
+
+    public int skipAfterIndex() {
+        return skipAfterIndex;
+    }
+
+    public boolean hasTag(org.safere.Pattern tagRegex) {
+        for (String tag : tags) {
+            if (tagRegex.matcher(tag).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "rule " + id + " (" + file + ":" + line + ")";
+    }
+}
