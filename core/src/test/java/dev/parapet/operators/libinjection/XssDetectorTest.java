@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class XssDetectorTest {
 
@@ -63,6 +64,13 @@ class XssDetectorTest {
                 Arguments.of("<!ENTITY x \"y\">", true),
                 Arguments.of("<?xml version=\"1.0\"?>", true),
                 Arguments.of("<% `x` %>", true),
+                // values as CRS 4.28.0 regression tests 941100/941101 feed them (after transformations)
+                Arguments.of("<xss onbeforehellfreezes=alerw(1)>", true),
+                Arguments.of("<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\" src=\"data:,alert(1)\" />", true),
+                Arguments.of("www.github.com<script><img><iframe>", true),
+                Arguments.of("/get/\"onmouseover='prompt(document.cookie)'\"", true),
+                Arguments.of("/get/index.php/<svg/onload=alert()", true),
+                Arguments.of("OWASP CRS test agent", false),
                 // not flagged by libinjection
                 Arguments.of("", false),
                 Arguments.of("hello world", false),
@@ -152,11 +160,12 @@ class XssDetectorTest {
         assertFalse(XssDetector.isXss(null));
     }
 
+    /** Runs of one construct: each state must make progress without nesting or rescanning. */
     @ParameterizedTest
-    @CsvSource({"'<a ', 1", "'/', 3", "'<!--', 1", "'<%', 1", "'<a b=\"', 1", "'&#1', 1",
-            "'<a href=&#x', 1", "'<a/', 2", "'\u0000', 1", "'<![CDATA[', 1", "'--!', 1"})
-    void hugeRepetitiveInputsFinishQuickly(String unit, int ignored) {
-        String huge = "<a " + unit.repeat(2_000_000 / unit.length());
+    @ValueSource(strings = {"<a ", "/", "<!--", "<%", "<a b=\"", "&#1", "<a href=&#x", "<a/", "\u0000",
+            "<![CDATA[", "--!", "<a onclick", "- -"})
+    void hugeRepetitiveInputsFinishQuickly(String unit) {
+        String huge = "<a " + unit.repeat(1_000_000 / unit.length());
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> XssDetector.isXss(huge));
     }
 

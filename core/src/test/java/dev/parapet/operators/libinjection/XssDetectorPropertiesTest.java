@@ -9,7 +9,7 @@ import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
 
-class XssDetectorProperties {
+class XssDetectorPropertiesTest {
 
     @Property(tries = 2000)
     void anyByteStringIsHandled(@ForAll @CharRange(from = 0, to = 255) @StringLength(max = 200) String input) {
