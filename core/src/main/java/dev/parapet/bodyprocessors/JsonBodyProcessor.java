@@ -23,7 +23,8 @@ import java.util.List;
  * and values are UTF-8 encoded byte strings.
  *
  * <p>Nesting deeper than {@link BodyLimits#maxJsonDepth()}, more than {@link BodyLimits#maxArguments()}
- * arguments, invalid JSON and trailing content are reported as {@code error("JSON parsing error: …")};
+ * arguments, flattened names and values totalling more than 64 times the body size (plus 1 MiB),
+ * invalid JSON or UTF-8, and trailing content are reported as {@code error("JSON parsing error: …")};
  * arguments parsed before the problem are kept.
  */
 public final class JsonBodyProcessor implements BodyProcessor {
@@ -48,7 +49,54 @@ public final class JsonBodyProcessor implements BodyProcessor {
     public void process(byte[] body, int length, String contentType, BodyLimits limits, BodyTarget target) {
         byte[] bytes = body == null ? new byte[0] : body;
         int valid = Math.max(0, Math.min(length, bytes.length));
+        int invalidAt = firstInvalidUtf8(bytes, valid);
+        if (invalidAt >= 0) {
+            // Jackson would silently substitute U+FFFD; ModSecurity's parser rejects the body instead.
+            target.error("JSON parsing error: invalid UTF-8 at byte offset " + invalidAt);
+        }
         new Flattener(limits, target).run(bytes, valid);
+    }
+
+    /** Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629), or -1. */
+    static int firstInvalidUtf8(byte[] b, int length) {
+        int i = 0;
+        while (i < length) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int need;
+            int min;
+            if (c >= 0xC2 && c <= 0xDF) {
+                need = 1;
+                min = 0x80;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                need = 2;
+                min = 0x800;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                need = 3;
+                min = 0x10000;
+            } else {
+                return i;
+            }
+            if (i + need >= length) {
+                return i;
+            }
+            int cp = c & (0x3F >> need);
+            for (int k = 1; k <= need; k++) {
+                int d = b[i + k] & 0xFF;
+                if ((d & 0xC0) != 0x80) {
+                    return i;
+                }
+                cp = (cp << 6) | (d & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return i;
+            }
+            i += need + 1;
+        }
+        return -1;
     }
 
     /** One flattening pass; holds the key path as a stack of prefix lengths. */
@@ -58,6 +106,7 @@ public final class JsonBodyProcessor implements BodyProcessor {
         private final StringBuilder key = new StringBuilder("json");
         private final List<Frame> stack = new ArrayList<>();
         private int arguments;
+        private long outputBudget;
 
         Flattener(BodyLimits limits, BodyTarget target) {
             this.limits = limits;
@@ -77,6 +126,8 @@ public final class JsonBodyProcessor implements BodyProcessor {
         }
 
         void run(byte[] bytes, int length) {
+            // Long keys repeated over many array elements could multiply the body; bound the total output.
+            outputBudget = 64L * length + (1 << 20);
             try (JsonParser parser = FACTORY.createParser(bytes, 0, length)) {
                 walk(parser);
             } catch (LimitExceeded e) {
@@ -161,6 +212,10 @@ public final class JsonBodyProcessor implements BodyProcessor {
         private void emit(String value) throws LimitExceeded {
             if (arguments >= Math.max(0, limits.maxArguments())) {
                 throw new LimitExceeded("number of arguments exceeds the limit of " + limits.maxArguments());
+            }
+            outputBudget -= key.length() + (long) value.length();
+            if (outputBudget < 0) {
+                throw new LimitExceeded("flattened arguments exceed 64 times the body size");
             }
             arguments++;
             target.argument(key.toString(), value);
