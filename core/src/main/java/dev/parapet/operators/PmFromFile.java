@@ -17,6 +17,11 @@ public final class PmFromFile {
 
     /** Factory for the registry; reads the files now. */
     public static Operator create(OperatorArgs args) {
+        return Pm.ofPhrases(phrases(args));
+    }
+
+    /** The decoded phrases of all named files, in order. */
+    static List<String> phrases(OperatorArgs args) {
         List<String> phrases = new ArrayList<>();
         List<String> files = DataFiles.names(args);
         for (String file : files) {
@@ -29,7 +34,7 @@ public final class PmFromFile {
                 phrases.add(phrase);
             }
         }
-        return Pm.ofPhrases(phrases);
+        return phrases;
     }
 
     private static String strip(String text) {

@@ -114,7 +114,7 @@ public final class IpSet {
         return parseIpv6(text);
     }
 
-    /** Dotted quad, four decimal parts 0–255 (at most 3 digits each); -1 when invalid. */
+    /** Dotted quad, four decimal parts 0–255 without leading zeros; -1 when invalid. */
     private static long parseIpv4(String text) {
         long value = 0;
         int parts = 0;
@@ -127,8 +127,8 @@ public final class IpSet {
                 part = part * 10 + (text.charAt(i) - '0');
                 i++;
             }
-            if (i == start || part > 255) {
-                return -1;
+            if (i == start || part > 255 || (text.charAt(start) == '0' && i - start > 1)) {
+                return -1; // empty, too large, or a leading zero (inet_pton rejects those)
             }
             value = (value << 8) | part;
             parts++;

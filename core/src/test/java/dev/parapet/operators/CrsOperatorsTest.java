@@ -1,0 +1,117 @@
+package dev.parapet.operators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parapet.operators.internal.ModSecRegex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Loads the operator arguments of OWASP CRS 4.28.0 from {@code parapet.shared.dir} (skipped when absent). */
+class CrsOperatorsTest {
+
+    private static Path rulesDir() {
+        String shared = System.getProperty("parapet.shared.dir");
+        Path dir = shared == null ? null : Path.of(shared, "crs-4.28.0", "rules");
+        assumeTrue(dir != null && Files.isDirectory(dir),
+                "CRS 4.28.0 not found under parapet.shared.dir (" + shared + "); skipping CRS operator tests");
+        return dir;
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every {@code @rx} argument in the rule files (continuations joined, {@code \"} unescaped). */
+    private static Set<String> rxPatterns(Path dir) throws IOException {
+        Set<String> patterns = new LinkedHashSet<>();
+        List<Path> confs;
+        try (Stream<Path> files = Files.list(dir)) {
+            confs = files.filter(f -> f.toString().endsWith(".conf")).sorted().toList();
+        }
+        for (Path conf : confs) {
+            String text = String.join("\n", lines(conf)).replace("\\\n", "");
+            int at = 0;
+            while ((at = text.indexOf("@rx ", at)) >= 0) {
+                int i = at + 4;
+                StringBuilder pattern = new StringBuilder();
+                while (i < text.length() && text.charAt(i) != '"') {
+                    if (text.charAt(i) == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        pattern.append('"');
+                        i += 2;
+                    } else {
+                        pattern.append(text.charAt(i++));
+                    }
+                }
+                patterns.add(pattern.toString());
+                at = i;
+            }
+        }
+        return patterns;
+    }
+
+    @Test
+    void everyCrsRegexCompiles() throws IOException {
+        Set<String> patterns = rxPatterns(rulesDir());
+        assertTrue(patterns.size() >= 290, "expected ~294 distinct @rx patterns, found " + patterns.size());
+        List<String> failures = new ArrayList<>();
+        for (String pattern : patterns) {
+            try {
+                ModSecRegex.compile(pattern, false);
+            } catch (RuntimeException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    /** Entry counts from the inventory (§1.3: non-empty, non-# lines). */
+    @ParameterizedTest(name = "{0} has {1} phrases")
+    @CsvSource({
+        "scanners-user-agents.data, 78",
+        "lfi-os-files.data, 1082",
+        "restricted-files.data, 624",
+        "ai-critical-artifacts.data, 25",
+        "windows-powershell-commands.data, 421",
+        "unix-shell.data, 709",
+        "restricted-upload.data, 494",
+        "php-variables.data, 21",
+        "php-function-names-933150.data, 233",
+        "ssrf.data, 103",
+        "ssrf-no-scheme.data, 13",
+        "java-classes.data, 68",
+        "asp-dotnet-errors.data, 57",
+        "sql-errors.data, 171",
+        "php-errors.data, 1833",
+        "iis-errors.data, 55",
+        "web-shells-php.data, 74",
+        "web-shells-asp.data, 3",
+        "ruby-errors.data, 106"})
+    void crsDataFilesLoad(String file, int expected) {
+        Path dir = rulesDir();
+        OperatorArgs args = new OperatorArgs("pmFromFile", file, name -> lines(dir.resolve(name)));
+        List<String> phrases = PmFromFile.phrases(args);
+        assertEquals(expected, phrases.size());
+        // every phrase is found by the compiled operator in a text that contains it
+        Operator op = PmFromFile.create(args);
+        for (String phrase : phrases) {
+            assertTrue(op.evaluate(FakeContext.plain(), "<<" + phrase + ">>"), phrase);
+        }
+    }
+}
