@@ -27,6 +27,12 @@ final class SqliTestSupport {
         return dir;
     }
 
+    /** Whether the libinjection reference data is present (for tests that must report a skip themselves). */
+    static boolean available() {
+        String shared = System.getProperty("parapet.shared.dir");
+        return shared != null && !shared.isBlank() && Files.isDirectory(Path.of(shared, "libinjection", "tests"));
+    }
+
     static List<Path> files(Path dir, String prefix) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(p -> p.getFileName().toString().startsWith(prefix))

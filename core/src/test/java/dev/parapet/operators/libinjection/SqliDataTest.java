@@ -1,0 +1,84 @@
+package dev.parapet.operators.libinjection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SqliDataTest {
+
+    @Test
+    void resourceMatchesLibinjectionJson() throws IOException {
+        Path json = SqliTestSupport.libinjectionDir().resolve("src").resolve("sqlparse_data.json");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        SqliData data = SqliData.get();
+
+        SqliCharClass[] classes = data.charClasses();
+        for (int i = 0; i < 256; i++) {
+            assertEquals(root.get("charmap").get(i).asText(), "CHAR_" + classes[i].name(), "byte " + i);
+        }
+        Map<String, Character> keywords = new HashMap<>();
+        root.get("keywords").fields().forEachRemaining(e -> keywords.put(e.getKey().toUpperCase(), e.getValue().asText().charAt(0)));
+        assertEquals(keywords, data.keywords());
+        Set<String> fingerprints = new HashSet<>();
+        root.get("fingerprints").forEach(f -> fingerprints.add(SqliParser.asciiUpper(f.asText())));
+        assertEquals(fingerprints, data.fingerprints());
+    }
+
+    @Test
+    void resourceIsComplete() {
+        SqliData data = SqliData.get();
+        assertTrue(data.keywordCount() > 900, "keywords: " + data.keywordCount());
+        assertTrue(data.fingerprintCount() > 8000, "fingerprints: " + data.fingerprintCount());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            SELECT    | E
+            select    | E
+            SeLeCt    | E
+            UNION ALL | U
+            &&        | &
+            sleep     | f
+            nosuchword| ''
+            ''        | ''
+            """)
+    void lookupIsAsciiCaseInsensitive(String word, String type) {
+        char expected = type.isEmpty() ? 0 : type.charAt(0);
+        assertEquals(expected, SqliData.get().lookupWord(word == null ? "" : word));
+    }
+
+    @Test
+    void lookupDoesNotFoldNonAsciiCase() {
+        // only a-z are upper-cased, like libinjection's cstrcasecmp
+        assertEquals(0, SqliData.get().lookupWord("SELECT\u00e9"));
+        assertEquals(0, SqliData.get().lookupWord("SELECT\0"));
+    }
+
+    @Test
+    void fingerprintsCompareUpperCased() {
+        assertTrue(SqliData.get().isFingerprint("s&sos"));
+        assertTrue(SqliData.get().isFingerprint("S&SOS"));
+    }
+
+    @Test
+    void malformedDataIsRejected() {
+        assertThrows(IllegalStateException.class,
+                () -> SqliData.parse(new BufferedReader(new StringReader("@charmap\n0-255 WHITE\n@keywords\nbad\n"))));
+        assertThrows(IllegalStateException.class,
+                () -> SqliData.parse(new BufferedReader(new StringReader("@charmap\n0-254 WHITE\n"))));
+    }
+}
