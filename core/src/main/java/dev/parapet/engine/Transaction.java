@@ -281,10 +281,9 @@ public final class Transaction implements AutoCloseable {
             if (!uriSet) {
                 processUri("GET", "/", "HTTP/1.1");
             }
+            // Always present (empty when no processor applies), so CRS 901340 can test for "none".
             String processor = defaultBodyProcessor();
-            if (processor != null) {
-                set(Variable.REQBODY_PROCESSOR, processor);
-            }
+            set(Variable.REQBODY_PROCESSOR, processor == null ? "" : processor);
         }
         return runPhase(1);
     }
@@ -378,7 +377,7 @@ public final class Transaction implements AutoCloseable {
         if ("URLENCODED".equals(processorName) || forceRequestBodyVariable) {
             set(Variable.REQUEST_BODY, new String(requestBody, 0, requestBodyLength, StandardCharsets.ISO_8859_1));
         }
-        if (processorName != null && requestBodyLength > 0) {
+        if (processorName != null && !processorName.isEmpty() && requestBodyLength > 0) {
             if ("MULTIPART".equals(processorName)) {
                 for (MultipartFlag f : MultipartFlag.values()) {
                     set(variableOf(f), "0");
@@ -719,24 +718,27 @@ public final class Transaction implements AutoCloseable {
         currentTopRule = top;
         matchedVars.clear();
         matchedVarsNames.clear();
-        linkMatches.clear();
+        // As in ModSecurity, each link's non-disruptive actions run as soon as that link matches, so a
+        // chained rule can read what its starter set (CRS 920420 reads tx.content_type set by its starter).
         for (CompiledRule link = top; link != null; link = link.chained) {
             currentRule = link;
+            linkMatches.clear();
             if (!evaluateLink(link, top)) {
                 currentRule = null;
                 return false;
             }
-        }
-        List<Match> matches = new ArrayList<>(linkMatches);
-        for (Match m : matches) {
-            currentRule = m.link();
-            matchedVar = m.value();
-            matchedVarName = m.name();
-            for (Action action : m.link().onMatch) {
-                action.execute(context);
-                if (mode == RuleEngineMode.OFF) {
-                    break;
+            if (link.onMatch.length > 0) {
+                String lastVar = matchedVar;
+                String lastName = matchedVarName;
+                for (Match m : new ArrayList<>(linkMatches)) {
+                    matchedVar = m.value();
+                    matchedVarName = m.name();
+                    for (Action action : link.onMatch) {
+                        action.execute(context);
+                    }
                 }
+                matchedVar = lastVar;
+                matchedVarName = lastName;
             }
         }
         currentRule = top;
