@@ -108,11 +108,7 @@ public final class Transaction implements AutoCloseable {
     private String matchedVarName;
     private final Collection matchedVars = new Collection();
     private final Collection matchedVarsNames = new Collection();
-    private final List<Match> linkMatches = new ArrayList<>();
     private final Context context = new Context();
-
-    private record Match(CompiledRule link, String name, String value) {
-    }
 
     private record TargetRemoval(Predicate<CompiledRule> rules, Target target) {
     }
@@ -170,7 +166,9 @@ public final class Transaction implements AutoCloseable {
         set(Variable.REQUEST_METHOD, m);
         set(Variable.REQUEST_PROTOCOL, proto);
         set(Variable.REQUEST_URI_RAW, uri);
-        set(Variable.REQUEST_LINE, proto.isEmpty() ? m + " " + uri : m + " " + uri + " " + proto);
+        // An HTTP/0.9 request line has no protocol; ModSecurity's REQUEST_LINE is then "METHOD URI" (CRS 905100).
+        boolean http09 = proto.isEmpty() || proto.equals("HTTP/0.9");
+        set(Variable.REQUEST_LINE, http09 ? m + " " + uri : m + " " + uri + " " + proto);
         String relative = stripSchemeAndAuthority(uri);
         set(Variable.REQUEST_URI, relative);
         int q = relative.indexOf('?');
@@ -718,27 +716,13 @@ public final class Transaction implements AutoCloseable {
         currentTopRule = top;
         matchedVars.clear();
         matchedVarsNames.clear();
-        // As in ModSecurity, each link's non-disruptive actions run as soon as that link matches, so a
-        // chained rule can read what its starter set (CRS 920420 reads tx.content_type set by its starter).
+        // As in ModSecurity, a link's non-disruptive actions run at each of its matches (see addMatch), so
+        // they see that match's captures, and a chained rule can read what its starter set (CRS 920420).
         for (CompiledRule link = top; link != null; link = link.chained) {
             currentRule = link;
-            linkMatches.clear();
             if (!evaluateLink(link, top)) {
                 currentRule = null;
                 return false;
-            }
-            if (link.onMatch.length > 0) {
-                String lastVar = matchedVar;
-                String lastName = matchedVarName;
-                for (Match m : new ArrayList<>(linkMatches)) {
-                    matchedVar = m.value();
-                    matchedVarName = m.name();
-                    for (Action action : link.onMatch) {
-                        action.execute(context);
-                    }
-                }
-                matchedVar = lastVar;
-                matchedVarName = lastName;
             }
         }
         currentRule = top;
@@ -899,7 +883,9 @@ public final class Transaction implements AutoCloseable {
         matchedVarName = name;
         matchedVars.add(name, value);
         matchedVarsNames.add(name, name);
-        linkMatches.add(new Match(rule, name, value));
+        for (Action action : rule.onMatch) {
+            action.execute(context);
+        }
     }
 
     private void record(CompiledRule rule) {

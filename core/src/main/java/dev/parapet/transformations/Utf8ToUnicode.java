@@ -78,7 +78,8 @@ public final class Utf8ToUnicode implements Transformation {
             }
             i += seqLen;
         }
-        return out.toString();
+        // A lone lead byte >= 0xF5 is written raw and then dropped, which can rebuild the input exactly.
+        return input.contentEquals(out) ? input : out.toString();
     }
 
     private static void appendPercentU(StringBuilder out, int codePoint) {

@@ -61,6 +61,24 @@ final class CrsRegressionSuite {
                 "id:200000,phase:1,t:none,t:lowercase,pass,nolog,ctl:requestBodyProcessor=XML"
             SecRule REQUEST_HEADERS:Content-Type "^application/json" \\
                 "id:200001,phase:1,t:none,t:lowercase,pass,nolog,ctl:requestBodyProcessor=JSON"
+            SecRule REQBODY_ERROR "!@eq 0" \
+                "id:200002,phase:2,t:none,log,deny,status:400,msg:'Failed to parse request body.',\
+                logdata:'%{reqbody_error_msg}',severity:2"
+            SecRule MULTIPART_STRICT_ERROR "!@eq 0" \
+                "id:200003,phase:2,t:none,log,deny,status:400,\
+                msg:'Multipart request body failed strict validation: \
+                PE %{REQBODY_PROCESSOR_ERROR}, \
+                BQ %{MULTIPART_BOUNDARY_QUOTED}, \
+                BW %{MULTIPART_BOUNDARY_WHITESPACE}, \
+                DB %{MULTIPART_DATA_BEFORE}, \
+                DA %{MULTIPART_DATA_AFTER}, \
+                HF %{MULTIPART_HEADER_FOLDING}, \
+                LF %{MULTIPART_LF_LINE}, \
+                SM %{MULTIPART_MISSING_SEMICOLON}, \
+                IQ %{MULTIPART_INVALID_QUOTING}, \
+                IP %{MULTIPART_INVALID_PART}, \
+                IH %{MULTIPART_INVALID_HEADER_FOLDING}, \
+                FL %{MULTIPART_FILE_LIMIT_EXCEEDED}'"
             """;
 
     static final String KNOWN_FAILURES_RESOURCE = "/crs/known-failures.txt";

@@ -120,7 +120,10 @@ final class RawRequestParser {
         String te = headers.stream().filter(h -> h.name().equalsIgnoreCase("Transfer-Encoding"))
                 .map(Header::value).reduce((a, b) -> a + "," + b).orElse(null);
         if (te != null && te.toLowerCase(Locale.ROOT).strip().endsWith("chunked")) {
-            return dechunk(rest, rejections); // the server decodes chunked bodies before ModSecurity sees them
+            // The server decodes chunked bodies before the WAF sees them and, as RFC 9112 section 6.3
+            // requires, ignores a Content-Length that comes with Transfer-Encoding (Jetty drops it).
+            headers.removeIf(h -> h.name().equalsIgnoreCase("Content-Length"));
+            return dechunk(rest, rejections);
         }
         String cl = headers.stream().filter(h -> h.name().equalsIgnoreCase("Content-Length"))
                 .map(Header::value).findFirst().orElse(null);
