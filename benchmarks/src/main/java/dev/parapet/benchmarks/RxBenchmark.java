@@ -2,7 +2,6 @@ package dev.parapet.benchmarks;
 
 import dev.parapet.operators.internal.ModSecRegex;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,8 +22,7 @@ import org.safere.Pattern;
  * 930100 (path traversal, small), 932235 and 932370 (the largest PL1 Unix command lists, ~9 KB patterns),
  * 933120 (PHP configuration names), 941110/941160 (XSS), 942151/942260 (SQL).
  *
- * <p>{@link #allPl1RequestPatterns} searches every paranoia-level-1 request {@code @rx} of CRS once: an upper
- * bound of the regex work one argument value costs (rules' transformations and variable selection aside).
+ * <p>{@link CrsRegexSweepBenchmark} runs all PL1 request patterns at once.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RxBenchmark} (e.g. {@code -p ruleId=932235}).
  */
@@ -43,7 +41,6 @@ public class RxBenchmark {
     public int length;
 
     private Pattern pattern;
-    private Pattern[] pl1Patterns;
     private String value;
 
     @Setup
@@ -54,11 +51,6 @@ public class RxBenchmark {
             throw new IllegalArgumentException("rule " + ruleId + " uses @" + rule.operator() + ", not @rx");
         }
         pattern = ModSecRegex.compile(rule.argument(), false);
-        List<Pattern> all = CrsRules.rules(crs, "REQUEST-").stream()
-                .filter(r -> r.operator().equals("rx") && r.paranoiaLevel() == 1)
-                .map(r -> ModSecRegex.compile(r.argument(), false))
-                .toList();
-        pl1Patterns = all.toArray(Pattern[]::new);
         value = Inputs.plain(length);
         if (pattern.matcher(value).find()) {
             throw new IllegalStateException("rule " + ruleId + " matches the benign input; pick another input");
@@ -69,17 +61,5 @@ public class RxBenchmark {
     @Benchmark
     public boolean find() {
         return pattern.matcher(value).find();
-    }
-
-    /** One search of every PL1 request {@code @rx} of CRS over the benign value; returns the number of hits. */
-    @Benchmark
-    public int allPl1RequestPatterns() {
-        int hits = 0;
-        for (Pattern p : pl1Patterns) {
-            if (p.matcher(value).find()) {
-                hits++;
-            }
-        }
-        return hits;
     }
 }
