@@ -13,8 +13,8 @@ import java.util.Locale;
  * {@link TransactionBenchmark} on a shared machine: other processes stretch JMH's wall-clock figures, but
  * not the CPU the transactions themselves consume.
  *
- * <p>For each rule set and shape it warms up, then runs {@code rounds} rounds of {@code count} transactions
- * and prints the median round's CPU µs and allocated KB per transaction.
+ * <p>For each rule set and shape it warms up with {@code count} transactions, then runs {@code rounds} rounds
+ * of {@code count} transactions and prints the median round's CPU µs and allocated KB per transaction.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.parapet.benchmarks.CpuProbe [count] [rounds]
  * [RULESET[,RULESET]] [SHAPE[,SHAPE]]}, e.g. {@code ... CpuProbe 2000 5 CRS_PL1 GET_QUERY,POST_FORM}.
@@ -53,7 +53,7 @@ public final class CpuProbe {
         long self = Thread.currentThread().threadId();
         HttpExchange exchange = shape.exchange();
         long sink = 0;
-        for (int i = 0; i < Math.max(count, 2000); i++) {
+        for (int i = 0; i < count; i++) { // warm-up: let the JIT compile the path first
             sink += TransactionRunner.run(firewall, exchange).matchedRules();
         }
         double[] cpu = new double[rounds];
