@@ -1,7 +1,9 @@
 package dev.parapet.actions;
 
+import dev.parapet.operators.internal.ModSecRegex;
 import dev.parapet.seclang.SecLangException;
 import dev.parapet.seclang.VariableSpec;
+import dev.parapet.variables.Variable;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -57,11 +59,13 @@ public final class CtlAction implements Action {
             }
             case "ruleremovetargetbytag" -> {
                 String[] parts = splitTarget(option, value);
+                checkRegex(parts[0]);
                 VariableSpec target = target(parts[1]);
                 return c -> c.removeTargetByTag(parts[0], target);
             }
             case "ruleremovetargetbymsg" -> {
                 String[] parts = splitTarget(option, value);
+                checkRegex(parts[0]);
                 VariableSpec target = target(parts[1]);
                 return c -> c.removeTargetByMessage(parts[0], target);
             }
@@ -136,12 +140,25 @@ public final class CtlAction implements Action {
         if (specs.size() != 1) {
             throw new SecLangException("ctl target must be a single variable, got '" + text + "'");
         }
-        return specs.get(0);
+        VariableSpec spec = specs.get(0);
+        // Checked now so that a request never meets an unknown variable or a broken selector.
+        if (Variable.lookup(spec.collection()).isEmpty()) {
+            throw new SecLangException("unknown variable '" + spec.collection() + "' in ctl target '" + text + "'");
+        }
+        if (spec.regex()) {
+            try {
+                ModSecRegex.compile(spec.selector(), true);
+            } catch (RuntimeException e) {
+                throw new SecLangException("invalid regex selector in ctl target '" + text + "': " + e.getMessage(), e);
+            }
+        }
+        return spec;
     }
 
+    /** Compiles a tag or message regex as the transaction will, so a broken one fails at load time. */
     private static void checkRegex(String regex) {
         try {
-            org.safere.Pattern.compile(regex);
+            ModSecRegex.compile(regex, false);
         } catch (RuntimeException e) {
             throw new SecLangException("invalid regex '" + regex + "': " + e.getMessage(), e);
         }
