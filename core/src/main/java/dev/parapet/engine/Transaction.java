@@ -1055,7 +1055,11 @@ public final class Transaction implements AutoCloseable {
         @Override
         public void capture(int index, String value) {
             String key = Integer.toString(index);
-            tx.put(key, new Entry(key, key, value));
+            if (value == null) {
+                tx.remove(key);
+            } else {
+                tx.put(key, new Entry(key, key, value));
+            }
         }
 
         @Override
