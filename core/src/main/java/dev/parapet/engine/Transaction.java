@@ -641,7 +641,8 @@ public final class Transaction implements AutoCloseable {
                 break;
             }
             if (hit) {
-                if (mode == RuleEngineMode.ON) {
+                // By the logging phase the response is gone: disruptive actions there change nothing.
+                if (mode == RuleEngineMode.ON && phase < 5) {
                     switch (rule.disruptive) {
                         case DENY, DROP -> {
                             interruption = new Interruption(rule.id, rule.disruptive,

@@ -108,6 +108,24 @@ class PhasesAndDisruptionTest {
         assertEquals(List.of(1), ids(tx));
     }
 
+    /** The response is gone by phase 5: its disruptive actions neither interrupt nor stop the phase. */
+    @Test
+    void disruptiveActionInTheLoggingPhaseIsIgnored() {
+        Firewall fw = rules("SecAction \"id:1,phase:5,deny,status:418\"", "SecAction \"id:2,phase:5,pass\"");
+        Transaction tx = get("/").all(fw);
+        assertEquals(Optional.empty(), tx.interruption());
+        assertEquals(List.of(1, 2), ids(tx));
+    }
+
+    @Test
+    void loggingPhaseDoesNotReplaceTheInterruption() {
+        Firewall fw = rules("SecRule ARGS \"@rx x\" \"id:1,phase:1,deny,status:401\"",
+                "SecAction \"id:5,phase:5,redirect:http://example.com/\"", "SecAction \"id:6,phase:5,pass\"");
+        Transaction tx = get("/?a=x").all(fw);
+        assertEquals(new Interruption(1, Disruptive.DENY, 401, null, 1), tx.interruption().orElseThrow());
+        assertEquals(List.of(1, 5, 6), ids(tx));
+    }
+
     // ---- engine modes --------------------------------------------------------------------------
 
     private static final String[] DENY_TWICE = {
