@@ -734,7 +734,7 @@ public final class Transaction implements AutoCloseable {
     private boolean evaluateLink(CompiledRule rule, CompiledRule top) {
         if (rule.targets.length == 0) {
             // SecAction: no targets, the (unconditional) operator runs once.
-            return evaluateValue(rule, "", "");
+            return evaluateValue(rule, "", null, "");
         }
         List<Target> removals = targetRemovalsFor(top);
         boolean any = false;
@@ -742,7 +742,7 @@ public final class Transaction implements AutoCloseable {
             if (target.count()) {
                 int n = count(target, rule, removals);
                 String name = target.key() == null ? target.variable().name() : target.variable().name() + ":" + target.key();
-                any |= evaluateValue(rule, name, Integer.toString(n));
+                any |= evaluateValue(rule, name, null, Integer.toString(n));
                 continue;
             }
             Variable v = target.variable();
@@ -752,7 +752,15 @@ public final class Transaction implements AutoCloseable {
                 }
                 String value = scalar(v);
                 if (value != null) {
-                    any |= evaluateValue(rule, v.name(), value);
+                    any |= evaluateValue(rule, v.name(), null, value);
+                }
+                continue;
+            }
+            if (v == Variable.TX && target.keyRegex() == null && target.keyLower() != null) {
+                // Most CRS rules read one TX key (TX:DETECTION_PARANOIA_LEVEL): a map lookup, not a scan.
+                Entry e = tx.get(target.keyLower());
+                if (e != null && !isExcluded(rule, removals, v, e.key(), e.keyLower())) {
+                    any |= evaluateValue(rule, "TX", e.key(), e.value());
                 }
                 continue;
             }
@@ -771,9 +779,8 @@ public final class Transaction implements AutoCloseable {
                 if (isExcluded(rule, removals, v, e.key(), e.keyLower())) {
                     continue;
                 }
-                String name = (v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES) ? e.key()
-                        : v.name() + ":" + e.key();
-                any |= evaluateValue(rule, name, e.value());
+                boolean matchedVars = v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES;
+                any |= evaluateValue(rule, matchedVars ? e.key() : v.name(), matchedVars ? null : e.key(), e.value());
             }
         }
         return any;
@@ -827,12 +834,13 @@ public final class Transaction implements AutoCloseable {
         return out == null ? List.of() : out;
     }
 
-    private boolean evaluateValue(CompiledRule rule, String name, String value) {
+    /** Evaluates one value; its variable name is {@code prefix} or {@code prefix:key}, built only on a match. */
+    private boolean evaluateValue(CompiledRule rule, String prefix, String key, String value) {
         TransformPipeline p = rule.pipeline;
         if (!rule.multiMatch) {
             String v = transform(value, p, p.steps().length);
             if (rule.operator.evaluate(context, v) != rule.negated) {
-                addMatch(rule, name, v);
+                addMatch(rule, prefix, key, v);
                 return true;
             }
             return false;
@@ -840,14 +848,14 @@ public final class Transaction implements AutoCloseable {
         boolean any = false;
         String previous = value;
         if (rule.operator.evaluate(context, value) != rule.negated) {
-            addMatch(rule, name, value);
+            addMatch(rule, prefix, key, value);
             any = true;
         }
         for (int step = 1; step <= p.steps().length; step++) {
             String v = transform(value, p, step);
             if (!v.equals(previous)) {
                 if (rule.operator.evaluate(context, v) != rule.negated) {
-                    addMatch(rule, name, v);
+                    addMatch(rule, prefix, key, v);
                     any = true;
                 }
                 previous = v;
@@ -878,7 +886,8 @@ public final class Transaction implements AutoCloseable {
         return v;
     }
 
-    private void addMatch(CompiledRule rule, String name, String value) {
+    private void addMatch(CompiledRule rule, String prefix, String key, String value) {
+        String name = key == null ? prefix : prefix + ":" + key;
         matchedVar = value;
         matchedVarName = name;
         matchedVars.add(name, value);
@@ -908,8 +917,9 @@ public final class Transaction implements AutoCloseable {
         if (rule.log || rule.auditLog) {
             relevant = true;
         }
-        String line = LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName, matchedVar,
-                scalar(Variable.SERVER_NAME), scalar(Variable.REQUEST_URI), id);
+        // Only logged rules get an error-log line; the CRS paranoia gates alone match dozens of nolog rules.
+        String line = !rule.log ? "" : LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName,
+                matchedVar, scalar(Variable.SERVER_NAME), scalar(Variable.REQUEST_URI), id);
         matched.add(new MatchedRule(rule.id, rule.phase, message, data, rule.severity == null ? "" : rule.severity,
                 rule.tags, rule.version == null ? "" : rule.version, rule.file, rule.line,
                 matchedVarName == null ? "" : matchedVarName, matchedVar == null ? "" : matchedVar, rule.log,
