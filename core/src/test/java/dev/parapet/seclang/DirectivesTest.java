@@ -185,6 +185,8 @@ class DirectivesTest {
         assertEquals(3, interruption(fw, "/?a=z").orElseThrow().ruleId(), "a rule without a disruptive action inherits deny");
         assertEquals(Optional.empty(), interruption(fw, "/?a=w"), "phase 1 default is pass");
         assertEquals(Optional.empty(), interruption(fw, "/?a=v"), "an explicit pass overrides the default");
+        assertEquals(Optional.empty(), interruption(fw, "/?a=x"),
+                "block written before the SecDefaultAction means the default in force there (pass)");
     }
 
     @Test

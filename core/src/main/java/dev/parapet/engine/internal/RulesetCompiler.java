@@ -288,6 +288,8 @@ public final class RulesetCompiler {
             }
         }
         draft.phase = phase;
+        // `block` means the SecDefaultAction in force where the rule is written, as ModSecurity reads it.
+        draft.blockDefaults = defaultsOf(phase);
         return draft;
     }
 
@@ -493,7 +495,8 @@ public final class RulesetCompiler {
                 }
                 continue;
             }
-            CompiledRule compiled = compileRule(r, interner, defaultsOf(r.phase));
+            CompiledRule compiled = compileRule(r, interner,
+                    r.blockDefaults != null ? (DefaultDisruption) r.blockDefaults : defaultsOf(r.phase));
             compiled.index = ruleCount++;
             phaseRules.get(r.phase).add(compiled);
         }
