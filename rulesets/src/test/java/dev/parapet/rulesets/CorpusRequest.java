@@ -111,10 +111,29 @@ record CorpusRequest(String name, String method, String uri, Map<String, String>
         return out.toByteArray();
     }
 
-    /** Runs all phases; strings handed to the transaction are byte strings, as from a server adapter. */
+    /** A request with the default headers and {@code extraHeaders}; a body gets its Content-Length. */
+    static CorpusRequest of(String method, String uri, Map<String, String> extraHeaders, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Host", "shop.example.com");
+        headers.put("User-Agent", USER_AGENT);
+        headers.put("Accept", "*/*");
+        headers.putAll(extraHeaders);
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > 0) {
+            headers.put("Content-Length", Integer.toString(bytes.length));
+        }
+        return new CorpusRequest(method + " " + uri, method, uri, headers, bytes);
+    }
+
+    /** Runs all phases from a public client address. */
     Result run(Firewall firewall) {
+        return run(firewall, "203.0.113.7");
+    }
+
+    /** Runs all phases; strings handed to the transaction are byte strings, as from a server adapter. */
+    Result run(Firewall firewall, String clientAddress) {
         try (Transaction tx = firewall.newTransaction()) {
-            tx.processConnection("203.0.113.7", 51234, "10.0.0.2", 8080);
+            tx.processConnection(clientAddress, 51234, "10.0.0.2", 8080);
             tx.processUri(method, uri, "HTTP/1.1");
             headers.forEach((k, v) -> tx.addRequestHeader(k, byteString(v)));
             Optional<Interruption> interruption = tx.processRequestHeaders();
