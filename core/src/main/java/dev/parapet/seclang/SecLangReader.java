@@ -162,7 +162,7 @@ public final class SecLangReader {
             includeResource(sourceName, line, resource, depth + 1, optional);
             return;
         }
-        if (origin.onClasspath() && !Path.of(pattern).isAbsolute()) {
+        if (origin.onClasspath() && !isAbsoluteFileName(pattern)) {
             String resource = normalizeResource(sourceName, line, origin.resourceDirectory() + pattern);
             includeResource(sourceName, line, resource, depth + 1, optional);
             return;
@@ -238,6 +238,13 @@ public final class SecLangReader {
             throw new SecLangException(sourceName, line, "empty classpath resource name '" + name + "'");
         }
         return String.join("/", segments);
+    }
+
+    /** {@code /x} or {@code C:\x}; checked on the text, as a glob is no valid Windows path. */
+    private static boolean isAbsoluteFileName(String name) {
+        boolean drive = name.length() > 2 && Character.isLetter(name.charAt(0)) && name.charAt(1) == ':'
+                && (name.charAt(2) == '\\' || name.charAt(2) == '/');
+        return name.startsWith("/") || name.startsWith("\\") || drive;
     }
 
     private static boolean isGlob(String name) {

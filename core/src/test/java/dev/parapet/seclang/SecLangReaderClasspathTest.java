@@ -110,6 +110,19 @@ class SecLangReaderClasspathTest {
     }
 
     @Test
+    void absoluteIncludeInsideAClasspathFileReadsTheFileSystem(@TempDir Path dir) throws IOException {
+        Path local = dir.resolve("local.conf");
+        Files.writeString(local, "SecAction \"id:7,phase:1,pass,nolog\"\n");
+        Path jar = dir.resolve("rules.jar");
+        writeJar(jar, Map.of("waf/main.conf", "Include " + local.toAbsolutePath().toString().replace('\\', '/') + "\n"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            List<Directive> directives = SecLangReader.readClasspath("waf/main.conf", loader);
+            assertEquals(List.of(7), ids(directives));
+            assertEquals(dir.toAbsolutePath(), directives.get(0).baseDirectory());
+        }
+    }
+
+    @Test
     void globMergesDirectoriesFromSeveralClassPathEntries(@TempDir Path dir) throws IOException {
         Path first = dir.resolve("first.jar");
         Path second = dir.resolve("second");
