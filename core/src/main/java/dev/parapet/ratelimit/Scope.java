@@ -1,5 +1,6 @@
 package dev.parapet.ratelimit;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -22,7 +23,7 @@ public interface Scope {
 
     /** Requests with one of the methods (case-insensitive). */
     static Scope methods(String... methods) {
-        Set<String> set = new java.util.HashSet<>();
+        Set<String> set = new HashSet<>();
         for (String m : methods) {
             set.add(m.toUpperCase(Locale.ROOT));
         }
@@ -46,6 +47,18 @@ public interface Scope {
     /** Requests carrying the header. */
     static Scope hasHeader(String name) {
         return r -> r.header(name) != null;
+    }
+
+    /**
+     * A condition written like a SecRule, e.g.
+     * {@code Scope.secLang("REQUEST_HEADERS:User-Agent", "@rx (?i)curl|wget", "t:lowercase")} or
+     * {@code Scope.secLang("REQUEST_FILENAME", "@beginsWith /api/")}; a bare argument means {@code @rx}.
+     * Only variables known before phase 1 are available (see the list in the exception for others).
+     *
+     * @throws dev.parapet.seclang.SecLangException for an unknown variable, operator or transformation
+     */
+    static Scope secLang(String variable, String operator, String... transformations) {
+        return SecLangCondition.parse(variable, operator, transformations);
     }
 
     /** Requests the predicate accepts. */
