@@ -151,6 +151,26 @@ class SharedRedisFirewallTest {
         assertTrue(open.store().isAvailable() && closed.store().isAvailable());
     }
 
+    @Test
+    void aHungRedisTimesOutAndFollowsThePolicy() throws Exception {
+        Instance open = instance(FailurePolicy.FAIL_OPEN, 1);
+        Instance closed = instance(FailurePolicy.FAIL_CLOSED, 1);
+        assertEquals(200, status(request(open.firewall(), "198.51.100.8", "/")));
+        assertEquals(429, status(request(closed.firewall(), "198.51.100.8", "/")));
+        server.freeze();
+        try {
+            long start = System.nanoTime();
+            assertEquals(200, status(request(open.firewall(), "198.51.100.8", "/")), "timed out: fail open");
+            assertEquals(503, status(request(closed.firewall(), "198.51.100.8", "/")), "timed out: fail closed");
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            // Bounded by the command timeouts (500 ms per store), not by the frozen server.
+            assertTrue(elapsedMs < 10_000, "took " + elapsedMs + " ms");
+        } finally {
+            server.thaw();
+        }
+        assertTrue(eventually(() -> status(request(open.firewall(), "198.51.100.8", "/")) == 429), "recovered");
+    }
+
     private static boolean eventually(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
