@@ -31,6 +31,12 @@ public final class CidrSet<V> {
     private final long[] endLow;
     private final Object[] values;
     private final int networkCount;
+    /**
+     * For IPv4 addresses: {@code v4Floor[p]} is the floor range index of the first address of the /16
+     * block {@code p} (index 65536: just past the IPv4 space). The floor of any address in block p lies
+     * between {@code v4Floor[p]} and {@code v4Floor[p + 1]}, so the search covers a few ranges, not all.
+     */
+    private final int[] v4Floor;
 
     private CidrSet(long[] startHigh, long[] startLow, long[] endHigh, long[] endLow, Object[] values,
             int networkCount) {
@@ -40,6 +46,18 @@ public final class CidrSet<V> {
         this.endLow = endLow;
         this.values = values;
         this.networkCount = networkCount;
+        this.v4Floor = values.length < INDEX_THRESHOLD ? null : ipv4Index();
+    }
+
+    /** Below this many ranges a plain binary search is as fast as the index and saves its 256 KiB. */
+    private static final int INDEX_THRESHOLD = 64;
+
+    private int[] ipv4Index() {
+        int[] index = new int[65537];
+        for (int p = 0; p <= 65536; p++) {
+            index[p] = floor(0L, 0xFFFF_0000_0000L + ((long) p << 16), 0, values.length - 1, -1);
+        }
+        return index;
     }
 
     /** An empty set. */
@@ -78,7 +96,14 @@ public final class CidrSet<V> {
     /** The value of the most specific network containing {@code address}, or {@code null}. */
     @SuppressWarnings("unchecked")
     public V lookup(IpAddress address) {
-        int i = floor(address.high(), address.low());
+        int i;
+        if (v4Floor != null && address.isIpv4()) {
+            int block = (int) ((address.low() >>> 16) & 0xFFFF);
+            int lo = v4Floor[block];
+            i = floor(address.high(), address.low(), lo + 1, v4Floor[block + 1], lo);
+        } else {
+            i = floor(address.high(), address.low(), 0, values.length - 1, -1);
+        }
         if (i < 0) {
             return null;
         }
@@ -120,11 +145,8 @@ public final class CidrSet<V> {
         return values.length;
     }
 
-    /** Index of the last range starting at or before the address, or -1. */
-    private int floor(long high, long low) {
-        int lo = 0;
-        int hi = values.length - 1;
-        int found = -1;
+    /** Index of the last range in [lo, hi] starting at or before the address, else {@code found}. */
+    private int floor(long high, long low, int lo, int hi, int found) {
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int c = Long.compareUnsigned(startHigh[mid], high);

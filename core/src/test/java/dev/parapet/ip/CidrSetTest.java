@@ -186,6 +186,53 @@ class CidrSetTest {
         }
     }
 
+    /** Large enough sets use the IPv4 /16 index; it must agree with a linear scan everywhere. */
+    @Test
+    void indexedLookupAgreesWithLinearScanOnLargeSets() {
+        Random random = new Random(7);
+        List<IpNetwork> networks = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            int base = switch (i % 4) {
+                case 0 -> random.nextInt();                         // anywhere
+                case 1 -> 0x0A00_0000 | random.nextInt(1 << 20);    // crowded 10.0/12
+                case 2 -> 0xFFFF_0000 | random.nextInt(1 << 16);    // the top /16 block
+                default -> random.nextInt(1 << 16);                 // the bottom /16 block
+            };
+            networks.add(new IpNetwork(IpAddress.ofIpv4(base), 96 + 8 + random.nextInt(25)));
+        }
+        networks.add(IpNetwork.parse("2001:db8::/32"));
+        CidrSet.Builder<Integer> b = CidrSet.builder();
+        for (int i = 0; i < networks.size(); i++) {
+            b.add(networks.get(i), i);
+        }
+        CidrSet<Integer> set = b.build();
+        assertTrue(set.rangeCount() >= 64, "large enough for the index");
+        List<IpAddress> probes = new ArrayList<>();
+        for (IpNetwork n : networks) {
+            probes.add(n.address());
+            probes.add(n.last());
+            IpAddress before = minusOne(n.address());
+            if (before != null) {
+                probes.add(before);
+            }
+        }
+        for (int i = 0; i < 3000; i++) {
+            probes.add(IpAddress.ofIpv4(random.nextInt()));
+        }
+        probes.add(IpAddress.ofIpv4(0));
+        probes.add(IpAddress.ofIpv4(-1));
+        for (IpAddress a : probes) {
+            Integer expected = null;
+            for (int i = 0; i < networks.size(); i++) {
+                IpNetwork n = networks.get(i);
+                if (n.contains(a) && (expected == null || n.prefixLength() >= networks.get(expected).prefixLength())) {
+                    expected = i;
+                }
+            }
+            assertEquals(expected, set.lookup(a), a::toString);
+        }
+    }
+
     private static IpAddress minusOne(IpAddress a) {
         if (a.high() == 0 && a.low() == 0) {
             return null;
