@@ -161,6 +161,27 @@ class IpReputationTest {
     }
 
     @Test
+    void scheduledReloadsRunOffTheRequestPath() throws Exception {
+        Path list = dir.resolve("deny.txt");
+        Files.writeString(list, "198.51.100.0/24\n");
+        java.util.concurrent.ScheduledExecutorService scheduler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try (IpReputation r = IpReputation.builder().deny(IpListSource.file(list))
+                .reloadEvery(java.time.Duration.ofMillis(20)).build()) {
+            r.start(scheduler);
+            Files.writeString(list, "203.0.113.0/24\n");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (r.check("203.0.113.1") != Listing.DENIED && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(Listing.DENIED, r.check("203.0.113.1"), "picked up by a scheduled reload");
+            assertTrue(r.reloadCount() >= 2);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
     void onlyHttpUrls() {
         assertThrows(IllegalArgumentException.class, () -> IpListSource.url(URI.create("file:///etc/passwd")));
     }
