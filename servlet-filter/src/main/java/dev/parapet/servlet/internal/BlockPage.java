@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.owasp.encoder.Encode;
 
@@ -94,12 +96,13 @@ final class BlockPage {
         int jsonSpecificity = -1;
         double html = -1;
         int htmlSpecificity = -1;
-        for (String range : accept.split(",")) {
-            String[] params = range.split(";");
-            String type = params[0].strip().toLowerCase(Locale.ROOT);
+        // Split by hand: request data never goes through java.util.regex.
+        for (String range : split(accept, ',')) {
+            List<String> params = split(range, ';');
+            String type = params.get(0).strip().toLowerCase(Locale.ROOT);
             double q = 1;
-            for (int i = 1; i < params.length; i++) {
-                String p = params[i].strip();
+            for (int i = 1; i < params.size(); i++) {
+                String p = params.get(i).strip();
                 if (p.startsWith("q=") || p.startsWith("Q=")) {
                     try {
                         q = Double.parseDouble(p.substring(2).strip());
@@ -123,6 +126,19 @@ final class BlockPage {
             return false;
         }
         return json > html || (json == html && jsonSpecificity == 2 && htmlSpecificity < 2);
+    }
+
+    private static List<String> split(String s, char separator) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == separator) {
+                out.add(s.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(s.substring(start));
+        return out;
     }
 
     /** 2 when the range names the type exactly, 1 for {@code type/*}, 0 for {@code * /*}, -1 when it does not match. */
