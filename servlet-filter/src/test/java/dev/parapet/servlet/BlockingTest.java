@@ -64,6 +64,8 @@ class BlockingTest {
                 Arguments.of("phase 4 after flushes", get("/respond?body=SECRET-LEAK+&repeat=500&flush=1"), 503, 401,
                         4, "SECRET"),
                 Arguments.of("phase 4 async", get("/async?body=SECRET-LEAK"), 503, 401, 4, "SECRET"),
+                Arguments.of("phase 4 async dispatch", get("/dispatch?body=SECRET-LEAK"), 503, 401, 4, "SECRET"),
+                Arguments.of("async dispatch passes", get("/dispatch?body=fine"), 200, 0, 0, ""),
                 Arguments.of("not inspected type", get("/respond?type=application/octet-stream&body=SECRET-LEAK"),
                         200, 0, 0, ""),
                 Arguments.of("passes", get("/respond?body=all+good"), 200, 0, 0, ""),
@@ -147,6 +149,32 @@ class BlockingTest {
         assertEquals(200, r2.status());
         assertFalse(r2.complete());
         assertTrue(r2.body().length < 400_000);
+    }
+
+    @Test
+    void nonInspectedResponsesStreamThroughUnbuffered() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(get("/stream?key=" + key).getBytes(StandardCharsets.ISO_8859_1));
+            java.io.InputStream in = s.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            // The servlet holds the rest back until this client has the first line: only an unbuffered filter
+            // lets it arrive.
+            while (!seen.toString().contains("first\n")) {
+                int c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                seen.append((char) c);
+            }
+            assertTrue(seen.toString().contains("first\n"), seen::toString);
+            TestApp.Stream.GATES.computeIfAbsent(key, k -> new java.util.concurrent.CountDownLatch(1)).countDown();
+            HttpWire.Response rest = HttpWire.read(new java.io.SequenceInputStream(
+                    new java.io.ByteArrayInputStream(new byte[0]), in));
+            String tail = new String(rest.raw(), StandardCharsets.ISO_8859_1);
+            assertTrue(tail.contains("second"), tail);
+        }
     }
 
     @Test

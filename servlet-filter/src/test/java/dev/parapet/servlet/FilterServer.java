@@ -2,6 +2,7 @@ package dev.parapet.servlet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parapet.audit.AuditLog;
+import dev.parapet.audit.AuditPolicy;
 import dev.parapet.audit.FileAuditSink;
 import dev.parapet.crs.HttpWire;
 import dev.parapet.engine.Firewall;
@@ -48,11 +49,15 @@ final class FilterServer implements AutoCloseable {
     }
 
     static FilterServer start(Firewall firewall, Path dir, long idleTimeoutMillis) {
+        return start(firewall, dir, idleTimeoutMillis, AuditPolicy.RELEVANT);
+    }
+
+    static FilterServer start(Firewall firewall, Path dir, long idleTimeoutMillis, AuditPolicy policy) {
         Path audit = dir.resolve("audit.jsonl");
         Path errors = dir.resolve("error.log");
         FileAuditSink sink = FileAuditSink.open(audit, errors);
         ParapetFilter filter = ParapetFilter.builder(firewall)
-                .auditLog(AuditLog.builder().sink(sink).build())
+                .auditLog(AuditLog.builder().sink(sink).policy(policy).build())
                 .build();
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -75,7 +80,9 @@ final class FilterServer implements AutoCloseable {
                 "/parts", new TestApp.Parts(),
                 "/respond", new TestApp.Respond(),
                 "/async", new TestApp.Async(),
-                "/nonblocking", new TestApp.NonBlockingRead());
+                "/nonblocking", new TestApp.NonBlockingRead(),
+                "/dispatch", new TestApp.AsyncDispatch(),
+                "/stream", new TestApp.Stream());
         servlets.forEach((path, servlet) -> {
             ServletHolder h = new ServletHolder(servlet);
             h.setAsyncSupported(true);

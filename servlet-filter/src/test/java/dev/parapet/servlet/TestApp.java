@@ -156,6 +156,48 @@ final class TestApp {
         }
     }
 
+    /** Starts async, then dispatches back to itself; the dispatched call writes {@code body} as text/html. */
+    static final class AsyncDispatch extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            if (req.getAttribute("dispatched") == null) {
+                req.setAttribute("dispatched", Boolean.TRUE);
+                AsyncContext ctx = req.startAsync();
+                ctx.start(ctx::dispatch);
+                return;
+            }
+            resp.setContentType("text/html");
+            resp.getWriter().write(param(req, "body", "dispatched"));
+        }
+    }
+
+    /**
+     * Streams a non-inspected body: writes and flushes a first chunk, then waits (at most 10 s) until the client
+     * says it received it, then writes the rest. A filter that held the body back would make the wait time out.
+     */
+    static final class Stream extends HttpServlet {
+        static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CountDownLatch> GATES =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            String key = param(req, "key", "");
+            var gate = GATES.computeIfAbsent(key, k -> new java.util.concurrent.CountDownLatch(1));
+            resp.setContentType(param(req, "type", "text/event-stream"));
+            OutputStream out = resp.getOutputStream();
+            out.write("first\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            boolean released;
+            try {
+                released = gate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                released = false;
+            }
+            out.write((released ? "second\n" : "timeout\n").getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
     /** Reads the body with a ReadListener (non-blocking), then echoes its length and hash. */
     static final class NonBlockingRead extends HttpServlet {
         @Override
