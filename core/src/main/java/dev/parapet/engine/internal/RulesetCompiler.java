@@ -483,8 +483,9 @@ public final class RulesetCompiler {
                 }
                 continue;
             }
-            phaseRules.get(r.phase).add(compileRule(r, interner, defaultsOf(r.phase)));
-            ruleCount++;
+            CompiledRule compiled = compileRule(r, interner, defaultsOf(r.phase));
+            compiled.index = ruleCount++;
+            phaseRules.get(r.phase).add(compiled);
         }
         CompiledRule[][] phases = new CompiledRule[6][];
         for (int p = 0; p <= 5; p++) {
