@@ -110,13 +110,22 @@ class RequestPassthroughTest {
         assertTrue(java.util.Arrays.equals(body, r.body()));
     }
 
-    @Test
-    void readerGetsTheText() {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"application/json; charset=UTF-8", "application/json",
+            "text/plain; charset=utf-8"})
+    void readerGetsTheText(String type) {
         String text = "{\"greeting\":\"grüß dich\",\"emoji\":\"\u2603\"}";
-        HttpWire.Response r = server.send(request("POST", "/reader", "application/json; charset=UTF-8",
-                text.getBytes(StandardCharsets.UTF_8), false));
+        HttpWire.Response r = server.send(request("POST", "/reader", type, text.getBytes(StandardCharsets.UTF_8),
+                false));
         assertEquals(200, r.status());
         assertEquals(text, r.bodyText());
+    }
+
+    @Test
+    void readerWithoutCharsetReadsLatin1() {
+        byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        HttpWire.Response r = server.send(request("POST", "/reader", "text/plain", latin1, false));
+        assertEquals("caf\u00e9", r.bodyText());
     }
 
     @Test

@@ -102,8 +102,12 @@ final class BufferedRequest extends HttpServletRequestWrapper {
                 throw new IllegalStateException("getInputStream() has already been called");
             }
             String encoding = getCharacterEncoding();
-            Charset charset = charset(encoding, StandardCharsets.ISO_8859_1);
-            reader = new BufferedReader(new InputStreamReader(replay(), charset));
+            if (encoding == null && getServletContext() != null) {
+                encoding = getServletContext().getRequestCharacterEncoding();
+            }
+            // JSON has no charset parameter: it is UTF-8 (RFC 8259), as containers assume too.
+            Charset fallback = mimeType().endsWith("json") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+            reader = new BufferedReader(new InputStreamReader(replay(), charset(encoding, fallback)));
         }
         return reader;
     }
