@@ -62,8 +62,8 @@ public record DemoOptions(String host, int port, Path crs, List<Path> rules, Lis
               --port N               listen port, default 8080 (0: any free port)    [PARAPET_PORT]
               --crs DIR              run OWASP CRS from DIR (crs-setup.conf and rules/*.conf),
                                      e.g. ../shared/crs-4.28.0                        [PARAPET_CRS]
-              --rules FILE           rule file to load instead of the default rules;
-                                     repeatable                                       [PARAPET_RULES]
+              --rules FILE           rule file to load instead of the default rules and
+                                     engine settings; repeatable                      [PARAPET_RULES]
               --seclang FILE         extra SecLang loaded before the rules (setup, log
                                      markers); repeatable                             [PARAPET_SECLANG]
               --seclang-after FILE   extra SecLang loaded after the rules (exclusions

@@ -64,9 +64,10 @@ class CrsHttpRegressionTest {
         Path crs = CrsPaths.crsDir();
         Path work = CrsPaths.targetDir().resolve("crs-http");
         Files.createDirectories(work);
-        Path setup = work.resolve("regression-setup.conf");
-        Files.writeString(setup, CrsRegressionSuite.RULE_900005 + "\n" + FtwHttpClient.MARKER_RULE);
-        DemoOptions options = new DemoOptions("127.0.0.1", 0, crs, List.of(), List.of(setup), List.of(), true,
+        // The files shipped for external go-ftw runs (demo/go-ftw), so that what is tested is what users load.
+        Path goFtw = Path.of(System.getProperty("basedir", ".")).resolve("go-ftw");
+        List<Path> seclang = List.of(goFtw.resolve("crs-regression-setup.conf"), goFtw.resolve("marker.conf"));
+        DemoOptions options = new DemoOptions("127.0.0.1", 0, crs, List.of(), seclang, List.of(), true,
                 null, null, IDLE_TIMEOUT_MILLIS, false);
         Firewall firewall = DemoServer.firewall(options);
 
@@ -91,7 +92,7 @@ class CrsHttpRegressionTest {
                 Path auditLog = work.resolve("worker-" + w + "-audit.jsonl");
                 Files.deleteIfExists(errorLog);
                 Files.deleteIfExists(auditLog);
-                DemoOptions workerOptions = new DemoOptions(options.host(), 0, crs, List.of(), List.of(setup),
+                DemoOptions workerOptions = new DemoOptions(options.host(), 0, crs, List.of(), seclang,
                         List.of(), true, auditLog, errorLog, IDLE_TIMEOUT_MILLIS, false);
                 DemoServer server = DemoServer.start(workerOptions, firewall);
                 servers.add(server);

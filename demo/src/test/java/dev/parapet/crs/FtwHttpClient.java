@@ -18,12 +18,6 @@ import org.safere.Pattern;
  * between, and go-ftw's checks on the response and on the log lines between the markers.
  */
 final class FtwHttpClient {
-    /** The rule that writes the marker line, as in CRS's own test setup. */
-    static final String MARKER_RULE = """
-            SecRule REQUEST_HEADERS:X-CRS-Test "@rx ^.*$" \\
-                "id:999999,phase:1,pass,t:none,log,msg:'X-CRS-Test %{MATCHED_VAR}'"
-            """;
-
     private static final Pattern RULE_ID = Pattern.compile("\\[id \"(\\d+)\"\\]");
     private static final int MARKER_TRIES = 5;
 
