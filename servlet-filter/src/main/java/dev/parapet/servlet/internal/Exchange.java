@@ -176,8 +176,17 @@ public final class Exchange implements BufferedRequest.AsyncSupport {
         return query == null ? path : path + "?" + ByteStrings.of(query);
     }
 
+    /**
+     * Whether the request may carry a body. HTTP/1.x announces one with Content-Length or Transfer-Encoding; HTTP/2
+     * and 3 need neither, so a body of unknown length is read (reading an absent one ends at once).
+     */
     private boolean hasBody() {
-        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        long length = request.getContentLengthLong();
+        if (length > 0 || request.getHeader("Transfer-Encoding") != null) {
+            return true;
+        }
+        String protocol = request.getProtocol();
+        return length < 0 && protocol != null && !protocol.startsWith("HTTP/1.") && !protocol.equals("HTTP/0.9");
     }
 
     /** The engine's limit for this body: the whole-body limit for multipart, the no-files limit otherwise. */
