@@ -26,6 +26,7 @@ public final class Inspection implements AutoCloseable {
     private static final int MAX_AUDIT_URI = 4096;
 
     private final Transaction tx;
+    private final boolean auditEverything;
     private final GuardSettings settings;
     private final HttpRequestData request;
     private final String awsRequestId;
@@ -33,8 +34,10 @@ public final class Inspection implements AutoCloseable {
     private int status;
     private boolean failed;
 
-    private Inspection(Transaction tx, GuardSettings settings, HttpRequestData request, String awsRequestId) {
+    private Inspection(Transaction tx, boolean auditEverything, GuardSettings settings, HttpRequestData request,
+            String awsRequestId) {
         this.tx = tx;
+        this.auditEverything = auditEverything;
         this.settings = settings;
         this.request = request;
         this.awsRequestId = awsRequestId;
@@ -47,7 +50,7 @@ public final class Inspection implements AutoCloseable {
     public static Inspection start(Firewall firewall, GuardSettings settings, Context context, HttpRequestData request) {
         String requestId = awsRequestId(context);
         Transaction tx = requestId.isEmpty() ? firewall.newTransaction() : firewall.newTransaction(requestId);
-        return new Inspection(tx, settings, request, requestId);
+        return new Inspection(tx, "On".equals(firewall.settings().auditEngine()), settings, request, requestId);
     }
 
     /** The Lambda request id, or empty. */
@@ -118,7 +121,7 @@ public final class Inspection implements AutoCloseable {
         try {
             tx.processLogging();
             Optional<Interruption> interruption = tx.interruption();
-            if (failed || interruption.isPresent() || tx.isAuditRelevant()) {
+            if (failed || interruption.isPresent() || (tx.isAuditRelevant() && (auditEverything || anyLogged()))) {
                 Outcome outcome = failed ? Outcome.FAILED : interruption.isPresent() ? Outcome.BLOCKED : Outcome.ALLOWED;
                 write(settings, auditRecord(outcome, interruption));
             }
@@ -129,10 +132,23 @@ public final class Inspection implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a rule that logs matched. As in ModSecurity, {@code nolog} implies {@code noauditlog}: CRS's
+     * setup rules match on every request with {@code nolog}, and must not make every request an audit event.
+     */
+    private boolean anyLogged() {
+        for (MatchedRule m : tx.matchedRules()) {
+            if (m.log()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private LambdaAuditRecord auditRecord(Outcome outcome, Optional<Interruption> interruption) {
         List<LambdaAuditRecord.Rule> rules = new ArrayList<>();
         for (MatchedRule m : tx.matchedRules()) {
-            if (!m.log() && !m.auditLog()) {
+            if (!m.log() && !m.disruptive()) {
                 continue;
             }
             String variable = ByteStrings.toText(m.matchedVariable());
