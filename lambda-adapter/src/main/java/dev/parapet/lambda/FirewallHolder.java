@@ -2,8 +2,11 @@ package dev.parapet.lambda;
 
 import dev.parapet.engine.Firewall;
 import dev.parapet.engine.Transaction;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link Firewall} once per Lambda execution environment and hands the same instance to every
@@ -23,6 +26,8 @@ import java.util.function.Supplier;
  * second try; a guard answers such invocations with 503 and logs the cause.
  */
 public final class FirewallHolder implements Supplier<Firewall> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FirewallHolder.class);
 
     private final Supplier<Firewall> factory;
     private volatile Firewall firewall;
@@ -79,7 +84,10 @@ public final class FirewallHolder implements Supplier<Firewall> {
         return firewall != null;
     }
 
-    /** Exercises every phase once so that the classes and rule structures on the request path are loaded. */
+    /**
+     * Exercises every phase once so that the classes and rule structures on the request path are loaded.
+     * Best effort: the verdict does not matter, and a failure here only costs the first request the time.
+     */
     private static void prime(Firewall firewall) {
         try (Transaction tx = firewall.newTransaction("parapet-prime")) {
             tx.processConnection("127.0.0.1", 0, "", 443);
@@ -88,17 +96,19 @@ public final class FirewallHolder implements Supplier<Firewall> {
             tx.addRequestHeader("User-Agent", "parapet-prime");
             tx.addRequestHeader("Accept", "application/json");
             tx.addRequestHeader("Content-Type", "application/json");
-            byte[] body = "{\"id\":1,\"name\":\"parapet\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] body = "{\"id\":1,\"name\":\"parapet\"}".getBytes(StandardCharsets.US_ASCII);
             tx.addRequestHeader("Content-Length", Integer.toString(body.length));
             tx.processRequestHeaders();
             tx.appendRequestBody(body, 0, body.length);
             tx.processRequestBody();
             tx.addResponseHeader("Content-Type", "text/plain");
             tx.processResponseHeaders(200, "HTTP/1.1");
-            byte[] out = "ok".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] out = "ok".getBytes(StandardCharsets.US_ASCII);
             tx.appendResponseBody(out, 0, out.length);
             tx.processResponseBody();
             tx.processLogging();
+        } catch (RuntimeException e) {
+            LOG.warn("Parapet: priming the firewall failed; the first request will load what it needs", e);
         }
     }
 }

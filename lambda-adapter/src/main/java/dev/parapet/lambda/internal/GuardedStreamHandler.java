@@ -3,6 +3,7 @@ package dev.parapet.lambda.internal;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.parapet.lambda.EventType;
+import dev.parapet.lambda.LambdaAuditRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,10 @@ public final class GuardedStreamHandler implements RequestStreamHandler {
         try {
             event = BoundedBuffer.readAll(input, MAX_PAYLOAD_BYTES, "event");
         } catch (BoundedBuffer.TooLargeException e) {
-            Reply reply = new Reply(413, "malformed event: event too large", Inspection.awsRequestId(context), null);
+            String id = Inspection.awsRequestId(context);
+            Reply reply = new Reply(413, "malformed event: event too large", id, null);
+            Inspection.auditRejected(guard.settings(), context, EventType.UNKNOWN, id,
+                    LambdaAuditRecord.Outcome.MALFORMED, reply.status(), reply.detail());
             output.write(JsonEvents.reply(EventType.UNKNOWN, false, reply));
             return;
         }
