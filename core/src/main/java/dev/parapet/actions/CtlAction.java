@@ -89,11 +89,11 @@ public final class CtlAction implements Action {
                 return c -> c.responseBodyAccess(on);
             }
             case "requestbodylimit" -> {
-                long limit = Arguments.integer("ctl:requestBodyLimit", value);
+                long limit = positive("ctl:requestBodyLimit", value);
                 return c -> c.requestBodyLimit(limit);
             }
             case "responsebodylimit" -> {
-                long limit = Arguments.integer("ctl:responseBodyLimit", value);
+                long limit = positive("ctl:responseBodyLimit", value);
                 return c -> c.responseBodyLimit(limit);
             }
             case "auditengine" -> {
@@ -114,6 +114,14 @@ public final class CtlAction implements Action {
             }
             default -> throw new SecLangException("unknown ctl option '" + option + "'");
         }
+    }
+
+    private static long positive(String action, String value) {
+        long n = Arguments.integer(action, value);
+        if (n <= 0) {
+            throw new SecLangException(action + " needs a positive number of bytes, got " + n);
+        }
+        return n;
     }
 
     /** Validates and normalises a SecRuleEngine / ctl:ruleEngine mode. */

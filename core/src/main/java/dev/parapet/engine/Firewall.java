@@ -29,11 +29,13 @@ public final class Firewall {
     private final Program program;
     private final EngineSettings settings;
     private final Supplier<String> idGenerator;
+    private final EngineHooks hooks;
 
-    private Firewall(Program program, EngineSettings settings, Supplier<String> idGenerator) {
+    private Firewall(Program program, EngineSettings settings, Supplier<String> idGenerator, EngineHooks hooks) {
         this.program = program;
         this.settings = settings;
         this.idGenerator = idGenerator;
+        this.hooks = hooks;
     }
 
     /** Starts a builder. */
@@ -43,12 +45,12 @@ public final class Firewall {
 
     /** A new transaction with a fresh unique id. */
     public Transaction newTransaction() {
-        return new Transaction(program, settings, idGenerator.get());
+        return new Transaction(program, settings, idGenerator.get(), hooks);
     }
 
     /** A new transaction with the given id (e.g. a request id from a proxy or Lambda). */
     public Transaction newTransaction(String id) {
-        return new Transaction(program, settings, Objects.requireNonNull(id, "id"));
+        return new Transaction(program, settings, Objects.requireNonNull(id, "id"), hooks);
     }
 
     /** The effective engine settings. */
@@ -77,6 +79,7 @@ public final class Firewall {
         private final List<Supplier<List<Directive>>> sources = new ArrayList<>();
         private RuleEngineMode modeOverride;
         private Supplier<String> idGenerator;
+        private EngineHooks hooks = EngineHooks.NONE;
 
         private Builder() {
         }
@@ -146,6 +149,32 @@ public final class Firewall {
         }
 
         /**
+         * Adds checks that run before the rules in {@link Transaction#processRequestHeaders()}, e.g. a
+         * {@code dev.parapet.ratelimit.TrafficGuard} (IP lists, bans, rate limits).
+         */
+        public Builder protection(Protection protection) {
+            hooks = new EngineHooks(Objects.requireNonNull(protection, "protection"), hooks.collectionStore(),
+                    hooks.collectionTimeout());
+            return this;
+        }
+
+        /**
+         * Persists SecLang collections opened with {@code initcol} (IP, GLOBAL, SESSION, USER, RESOURCE)
+         * in {@code store}, each kept for {@code timeout} after its last update ({@code SecCollectionTimeout}).
+         * Without a store they last one transaction.
+         */
+        public Builder persistentCollections(dev.parapet.store.StateStore store, java.time.Duration timeout) {
+            hooks = new EngineHooks(hooks.protection(), Objects.requireNonNull(store, "store"),
+                    Objects.requireNonNull(timeout, "timeout"));
+            return this;
+        }
+
+        /** {@link #persistentCollections(dev.parapet.store.StateStore, java.time.Duration)} with one hour. */
+        public Builder persistentCollections(dev.parapet.store.StateStore store) {
+            return persistentCollections(store, java.time.Duration.ofHours(1));
+        }
+
+        /**
          * Reads and compiles every source.
          *
          * @throws SecLangException naming file, line and token when a rule or directive is invalid
@@ -161,7 +190,7 @@ public final class Firewall {
                 settings = settings.withRuleEngine(modeOverride);
             }
             Supplier<String> ids = idGenerator != null ? idGenerator : defaultIds();
-            return new Firewall(program, settings, ids);
+            return new Firewall(program, settings, ids, hooks);
         }
 
         private static Supplier<String> defaultIds() {

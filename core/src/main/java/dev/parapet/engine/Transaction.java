@@ -18,6 +18,7 @@ import dev.parapet.engine.internal.LogLines;
 import dev.parapet.engine.internal.Program;
 import dev.parapet.engine.internal.RuleSelection;
 import dev.parapet.engine.internal.RulesetCompiler;
+import dev.parapet.engine.internal.StoredCollections;
 import dev.parapet.engine.internal.Target;
 import dev.parapet.engine.internal.TransformPipeline;
 import dev.parapet.operators.OperatorContext;
@@ -38,6 +39,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP exchange inspected by a {@link Firewall}. Feed it in order — connection, URI, request
@@ -52,6 +55,7 @@ import java.util.function.Predicate;
 public final class Transaction implements AutoCloseable {
 
     private static final Variable[] VARIABLES = Variable.values();
+    private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
     private final Program program;
     private final String id;
@@ -110,11 +114,19 @@ public final class Transaction implements AutoCloseable {
     private final Collection matchedVarsNames = new Collection();
     private final Context context = new Context();
 
+    // Protection checks before phase 1 and persistent collections (see EngineHooks)
+    private final Protection protection;
+    private Protection.Admission admission;
+    private final StoredCollections storedCollections;
+
     private record TargetRemoval(RuleSelection rules, Target target) {
     }
 
-    Transaction(Program program, EngineSettings settings, String id) {
+    Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks) {
         this.program = program;
+        this.protection = hooks.protection();
+        this.storedCollections = hooks.collectionStore() == null ? null
+                : new StoredCollections(hooks.collectionStore(), hooks.collectionTimeout());
         this.id = id;
         this.mode = settings.ruleEngine();
         this.requestBodyAccess = settings.requestBodyAccess();
@@ -150,6 +162,11 @@ public final class Transaction implements AutoCloseable {
         scalars[Variable.SERVER_ADDR.ordinal()] = serverAddress == null ? "" : serverAddress;
         scalars[Variable.SERVER_PORT.ordinal()] = Integer.toString(serverPort);
         connectionSet = true;
+    }
+
+    /** Sets the authenticated principal ({@code REMOTE_USER}), e.g. for per-user rate limits. */
+    public void setRemoteUser(String user) {
+        set(Variable.REMOTE_USER, user == null ? "" : user);
     }
 
     /**
@@ -282,8 +299,32 @@ public final class Transaction implements AutoCloseable {
             // Always present (empty when no processor applies), so CRS 901340 can test for "none".
             String processor = defaultBodyProcessor();
             set(Variable.REQBODY_PROCESSOR, processor == null ? "" : processor);
+            Optional<Interruption> refused = admit();
+            if (refused.isPresent()) {
+                return refused;
+            }
         }
         return runPhase(1);
+    }
+
+    /** Runs the protection checks once, before phase 1; enforces their verdict when the engine is on. */
+    private Optional<Interruption> admit() {
+        if (protection == null || admission != null || mode == RuleEngineMode.OFF || interruption != null) {
+            return Optional.empty();
+        }
+        try {
+            admission = protection.admit(new TransactionRequestView(this));
+        } catch (RuntimeException e) {
+            LOG.warn("protection check failed; letting the request on to the rules", e);
+            admission = Protection.Admission.pass();
+        }
+        Optional<Interruption> verdict = admission.interruption();
+        if (verdict.isPresent() && mode == RuleEngineMode.ON) {
+            interruption = verdict.get();
+            phaseDone[1] = true;
+            return verdict;
+        }
+        return Optional.empty();
     }
 
     private String defaultBodyProcessor() {
@@ -559,7 +600,20 @@ public final class Transaction implements AutoCloseable {
 
     /** Runs phase 5 (logging). Always runs, also after an interruption. */
     public void processLogging() {
+        if (phaseDone[5]) {
+            return;
+        }
         runPhase(5);
+        if (storedCollections != null) {
+            storedCollections.flush();
+        }
+        if (admission != null) {
+            try {
+                admission.completed(this);
+            } catch (RuntimeException e) {
+                LOG.warn("protection callback failed", e);
+            }
+        }
     }
 
     // ---- results -------------------------------------------------------------------------------
@@ -641,7 +695,8 @@ public final class Transaction implements AutoCloseable {
                 break;
             }
             if (hit) {
-                if (mode == RuleEngineMode.ON) {
+                // By the logging phase the response is gone: disruptive actions there change nothing.
+                if (mode == RuleEngineMode.ON && phase < 5) {
                     switch (rule.disruptive) {
                         case DENY, DROP -> {
                             interruption = new Interruption(rule.id, rule.disruptive,
@@ -932,6 +987,17 @@ public final class Transaction implements AutoCloseable {
 
     // ---- variable storage ----------------------------------------------------------------------
 
+    /** A scalar variable's value, for {@link TransactionRequestView}. */
+    String scalarValue(Variable v) {
+        return scalar(v);
+    }
+
+    /** A collection variable's entries, for {@link TransactionRequestView}. */
+    List<Entry> entriesOf(Variable v) {
+        Collection c = collections[v.ordinal()];
+        return c == null ? List.of() : c.entries();
+    }
+
     private void set(Variable v, String value) {
         scalars[v.ordinal()] = value;
     }
@@ -1056,7 +1122,11 @@ public final class Transaction implements AutoCloseable {
         @Override
         public void capture(int index, String value) {
             String key = Integer.toString(index);
-            tx.put(key, new Entry(key, key, value));
+            if (value == null) {
+                tx.remove(key);
+            } else {
+                tx.put(key, new Entry(key, key, value));
+            }
         }
 
         @Override
@@ -1119,25 +1189,39 @@ public final class Transaction implements AutoCloseable {
         public void setVariable(String collection, String key, String value) {
             String lower = Ascii.lower(key);
             writable(collection).put(lower, new Entry(key, lower, value));
+            if (storedCollections != null) {
+                storedCollections.set(collection, lower, value);
+            }
         }
 
         @Override
         public void removeVariable(String collection, String key) {
-            writable(collection).remove(Ascii.lower(key));
+            String lower = Ascii.lower(key);
+            writable(collection).remove(lower);
+            if (storedCollections != null) {
+                storedCollections.remove(collection, lower);
+            }
         }
 
         @Override
         public void expireVariable(String collection, String key, long seconds) {
-            // Collections live for one transaction until a persistent store is configured, so an
-            // expiry within the transaction only matters when it is immediate.
+            // Within the transaction an expiry only matters when it is immediate; a persistent store
+            // applies later ones.
             if (seconds == 0) {
                 removeVariable(collection, key);
+            } else if (storedCollections != null) {
+                storedCollections.expire(collection, Ascii.lower(key), seconds);
             }
         }
 
         @Override
         public void initCollection(String collection, String key) {
-            writable(collection);
+            LinkedHashMap<String, Entry> view = writable(collection);
+            if (storedCollections != null) {
+                view.clear();
+                storedCollections.open(collection, key).forEach((name, value) ->
+                        view.put(name, new Entry(name, name, value)));
+            }
         }
 
         @Override

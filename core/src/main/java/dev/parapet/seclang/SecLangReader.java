@@ -22,7 +22,8 @@ import java.util.jar.JarFile;
 /**
  * Reads SecLang text into {@link Directive}s the way ModSecurity does: {@code #} comment lines, lines
  * continued with a trailing backslash, arguments separated by whitespace or enclosed in double quotes
- * (inside quotes {@code \"} becomes {@code "} and every other backslash is kept), and {@code Include}
+ * (inside quotes {@code \"} becomes {@code "}, {@code \\} is kept and cannot escape the closing quote, and
+ * every other backslash is kept, as ModSecurity v3 reads them), and {@code Include}
  * expanded in place, with globs and paths relative to the including file.
  *
  * <p>Rule files can also come from the classpath: {@link #readClasspath} reads a resource, and
@@ -381,6 +382,10 @@ public final class SecLangReader {
                     char d = text.charAt(i);
                     if (d == '\\' && i + 1 < n && text.charAt(i + 1) == '"') {
                         token.append('"');
+                        i += 2;
+                    } else if (d == '\\' && i + 1 < n && text.charAt(i + 1) == '\\') {
+                        // An escaped backslash is kept as written and cannot escape a closing quote.
+                        token.append("\\\\");
                         i += 2;
                     } else if (d == '"') {
                         closed = true;
