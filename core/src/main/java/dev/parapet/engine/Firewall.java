@@ -113,6 +113,29 @@ public final class Firewall {
             return this;
         }
 
+        /**
+         * Adds a rule file from the classpath, as {@code Include classpath:resource} would: relative
+         * {@code Include}s inside resolve next to it on the classpath, and a glob in the last segment
+         * (e.g. {@code "com/example/waf/*.conf"}) loads every match in name order. Uses the thread's context
+         * class loader, else the one that loaded Parapet.
+         *
+         * @param resource e.g. {@code "dev/parapet/rulesets/parapet.conf"}
+         */
+        public Builder classpath(String resource) {
+            Objects.requireNonNull(resource, "resource");
+            ClassLoader loader = SecLangReader.defaultClassLoader();
+            sources.add(() -> SecLangReader.readClasspath(resource, loader));
+            return this;
+        }
+
+        /** Adds a rule file from the classpath of {@code classLoader}; see {@link #classpath(String)}. */
+        public Builder classpath(String resource, ClassLoader classLoader) {
+            Objects.requireNonNull(resource, "resource");
+            Objects.requireNonNull(classLoader, "classLoader");
+            sources.add(() -> SecLangReader.readClasspath(resource, classLoader));
+            return this;
+        }
+
         /** Overrides {@code SecRuleEngine} from the rules, e.g. to roll out in detection-only mode. */
         public Builder mode(RuleEngineMode mode) {
             this.modeOverride = Objects.requireNonNull(mode, "mode");

@@ -3,6 +3,7 @@ package dev.parapet.engine;
 import dev.parapet.actions.Action;
 import dev.parapet.actions.ActionContext;
 import dev.parapet.actions.Disruptive;
+import dev.parapet.actions.TargetRef;
 import dev.parapet.actions.TransactionControl;
 import dev.parapet.bodyprocessors.BodyProcessor;
 import dev.parapet.bodyprocessors.BodyProcessorRegistry;
@@ -15,6 +16,7 @@ import dev.parapet.engine.internal.CompiledRule;
 import dev.parapet.engine.internal.Entry;
 import dev.parapet.engine.internal.LogLines;
 import dev.parapet.engine.internal.Program;
+import dev.parapet.engine.internal.RuleSelection;
 import dev.parapet.engine.internal.RulesetCompiler;
 import dev.parapet.engine.internal.StoredCollections;
 import dev.parapet.engine.internal.Target;
@@ -79,9 +81,7 @@ public final class Transaction implements AutoCloseable {
     private Map<String, String> env;
 
     // ctl: exclusions
-    private List<IntPredicate> removedIds;
-    private List<org.safere.Pattern> removedTags;
-    private List<org.safere.Pattern> removedMessages;
+    private List<RuleSelection> removedRules;
     private List<TargetRemoval> removedTargets;
 
     // Bodies
@@ -119,7 +119,7 @@ public final class Transaction implements AutoCloseable {
     private Protection.Admission admission;
     private final StoredCollections storedCollections;
 
-    private record TargetRemoval(Predicate<CompiledRule> rules, Target target) {
+    private record TargetRemoval(RuleSelection rules, Target target) {
     }
 
     Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks) {
@@ -695,7 +695,8 @@ public final class Transaction implements AutoCloseable {
                 break;
             }
             if (hit) {
-                if (mode == RuleEngineMode.ON) {
+                // By the logging phase the response is gone: disruptive actions there change nothing.
+                if (mode == RuleEngineMode.ON && phase < 5) {
                     switch (rule.disruptive) {
                         case DENY, DROP -> {
                             interruption = new Interruption(rule.id, rule.disruptive,
@@ -741,23 +742,9 @@ public final class Transaction implements AutoCloseable {
     }
 
     private boolean isRemoved(CompiledRule rule) {
-        if (removedIds != null) {
-            for (IntPredicate p : removedIds) {
-                if (p.test(rule.id)) {
-                    return true;
-                }
-            }
-        }
-        if (removedTags != null) {
-            for (org.safere.Pattern p : removedTags) {
-                if (rule.hasTag(p)) {
-                    return true;
-                }
-            }
-        }
-        if (removedMessages != null && rule.message != null) {
-            for (org.safere.Pattern p : removedMessages) {
-                if (p.matcher(rule.message.source()).find()) {
+        if (removedRules != null) {
+            for (RuleSelection r : removedRules) {
+                if (r.test(rule)) {
                     return true;
                 }
             }
@@ -788,7 +775,7 @@ public final class Transaction implements AutoCloseable {
     private boolean evaluateLink(CompiledRule rule, CompiledRule top) {
         if (rule.targets.length == 0) {
             // SecAction: no targets, the (unconditional) operator runs once.
-            return evaluateValue(rule, "", "");
+            return evaluateValue(rule, "", null, "", null);
         }
         List<Target> removals = targetRemovalsFor(top);
         boolean any = false;
@@ -796,7 +783,7 @@ public final class Transaction implements AutoCloseable {
             if (target.count()) {
                 int n = count(target, rule, removals);
                 String name = target.key() == null ? target.variable().name() : target.variable().name() + ":" + target.key();
-                any |= evaluateValue(rule, name, Integer.toString(n));
+                any |= evaluateValue(rule, name, null, Integer.toString(n), null);
                 continue;
             }
             Variable v = target.variable();
@@ -806,7 +793,15 @@ public final class Transaction implements AutoCloseable {
                 }
                 String value = scalar(v);
                 if (value != null) {
-                    any |= evaluateValue(rule, v.name(), value);
+                    any |= evaluateValue(rule, v.name(), null, value, null);
+                }
+                continue;
+            }
+            if (v == Variable.TX && target.keyRegex() == null && target.keyLower() != null) {
+                // Most CRS rules read one TX key (TX:DETECTION_PARANOIA_LEVEL): a map lookup, not a scan.
+                Entry e = tx.get(target.keyLower());
+                if (e != null && !isExcluded(rule, removals, v, e.key(), e.keyLower())) {
+                    any |= evaluateValue(rule, "TX", e.key(), e.value(), null);
                 }
                 continue;
             }
@@ -825,9 +820,8 @@ public final class Transaction implements AutoCloseable {
                 if (isExcluded(rule, removals, v, e.key(), e.keyLower())) {
                     continue;
                 }
-                String name = (v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES) ? e.key()
-                        : v.name() + ":" + e.key();
-                any |= evaluateValue(rule, name, e.value());
+                boolean matchedVars = v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES;
+                any |= evaluateValue(rule, matchedVars ? e.key() : v.name(), matchedVars ? null : e.key(), e.value(), e);
             }
         }
         return any;
@@ -881,12 +875,13 @@ public final class Transaction implements AutoCloseable {
         return out == null ? List.of() : out;
     }
 
-    private boolean evaluateValue(CompiledRule rule, String name, String value) {
+    /** Evaluates one value; its variable name is {@code prefix} or {@code prefix:key}, built only on a match. */
+    private boolean evaluateValue(CompiledRule rule, String prefix, String key, String value, Entry owner) {
         TransformPipeline p = rule.pipeline;
         if (!rule.multiMatch) {
-            String v = transform(value, p, p.steps().length);
+            String v = transform(value, p, p.steps().length, owner);
             if (rule.operator.evaluate(context, v) != rule.negated) {
-                addMatch(rule, name, v);
+                addMatch(rule, prefix, key, v);
                 return true;
             }
             return false;
@@ -894,14 +889,14 @@ public final class Transaction implements AutoCloseable {
         boolean any = false;
         String previous = value;
         if (rule.operator.evaluate(context, value) != rule.negated) {
-            addMatch(rule, name, value);
+            addMatch(rule, prefix, key, value);
             any = true;
         }
         for (int step = 1; step <= p.steps().length; step++) {
-            String v = transform(value, p, step);
+            String v = transform(value, p, step, owner);
             if (!v.equals(previous)) {
                 if (rule.operator.evaluate(context, v) != rule.negated) {
-                    addMatch(rule, name, v);
+                    addMatch(rule, prefix, key, v);
                     any = true;
                 }
                 previous = v;
@@ -911,14 +906,19 @@ public final class Transaction implements AutoCloseable {
     }
 
     /** The value after the first {@code steps} transformations, computed once per transaction. */
-    private String transform(String value, TransformPipeline p, int steps) {
+    private String transform(String value, TransformPipeline p, int steps, Entry owner) {
         if (steps == 0) {
             return value;
         }
-        String[] slots = transformCache.get(value);
-        if (slots == null) {
-            slots = new String[program.cacheSlots()];
-            transformCache.put(value, slots);
+        String[] slots;
+        if (owner != null) {
+            slots = owner.transformSlots(program.cacheSlots());
+        } else {
+            slots = transformCache.get(value);
+            if (slots == null) {
+                slots = new String[program.cacheSlots()];
+                transformCache.put(value, slots);
+            }
         }
         int start = steps;
         while (start > 0 && slots[p.slots()[start - 1]] == null) {
@@ -932,7 +932,8 @@ public final class Transaction implements AutoCloseable {
         return v;
     }
 
-    private void addMatch(CompiledRule rule, String name, String value) {
+    private void addMatch(CompiledRule rule, String prefix, String key, String value) {
+        String name = key == null ? prefix : prefix + ":" + key;
         matchedVar = value;
         matchedVarName = name;
         matchedVars.add(name, value);
@@ -962,8 +963,9 @@ public final class Transaction implements AutoCloseable {
         if (rule.log || rule.auditLog) {
             relevant = true;
         }
-        String line = LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName, matchedVar,
-                scalar(Variable.SERVER_NAME), scalar(Variable.REQUEST_URI), id);
+        // Only logged rules get an error-log line; the CRS paranoia gates alone match dozens of nolog rules.
+        String line = !rule.log ? "" : LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName,
+                matchedVar, scalar(Variable.SERVER_NAME), scalar(Variable.REQUEST_URI), id);
         matched.add(new MatchedRule(rule.id, rule.phase, message, data, rule.severity == null ? "" : rule.severity,
                 rule.tags, rule.version == null ? "" : rule.version, rule.file, rule.line,
                 matchedVarName == null ? "" : matchedVarName, matchedVar == null ? "" : matchedVar, rule.log,
@@ -1120,7 +1122,11 @@ public final class Transaction implements AutoCloseable {
         @Override
         public void capture(int index, String value) {
             String key = Integer.toString(index);
-            tx.put(key, new Entry(key, key, value));
+            if (value == null) {
+                tx.remove(key);
+            } else {
+                tx.put(key, new Entry(key, key, value));
+            }
         }
 
         @Override
@@ -1244,54 +1250,57 @@ public final class Transaction implements AutoCloseable {
 
         @Override
         public void removeRules(IntPredicate ids) {
-            if (removedIds == null) {
-                removedIds = new ArrayList<>();
-            }
-            removedIds.add(ids);
+            addRuleRemoval(r -> ids.test(r.id));
         }
 
         @Override
-        public void removeRulesByTag(String tagRegex) {
-            if (removedTags == null) {
-                removedTags = new ArrayList<>();
-            }
-            removedTags.add(ModSecRegex.compile(tagRegex, false));
+        public void removeRulesByTag(org.safere.Pattern tag) {
+            boolean[] tagged = program.rulesTagged(tag);
+            addRuleRemoval(r -> tagged[r.index()]);
         }
 
         @Override
-        public void removeRulesByMessage(String messageRegex) {
-            if (removedMessages == null) {
-                removedMessages = new ArrayList<>();
+        public void removeRulesByMessage(org.safere.Pattern message) {
+            boolean[] selected = program.rulesWithMessage(message);
+            addRuleRemoval(r -> selected[r.index()]);
+        }
+
+        private void addRuleRemoval(Predicate<CompiledRule> rules) {
+            if (removedRules == null) {
+                removedRules = new ArrayList<>();
             }
-            removedMessages.add(ModSecRegex.compile(messageRegex, false));
+            removedRules.add(new RuleSelection(rules, program.ruleCount()));
         }
 
         @Override
-        public void removeTarget(IntPredicate ids, VariableSpec target) {
+        public void removeTarget(IntPredicate ids, TargetRef target) {
             addTargetRemoval(r -> ids.test(r.id), target);
         }
 
         @Override
-        public void removeTargetByTag(String tagRegex, VariableSpec target) {
-            org.safere.Pattern p = ModSecRegex.compile(tagRegex, false);
-            addTargetRemoval(r -> r.hasTag(p), target);
+        public void removeTargetByTag(org.safere.Pattern tag, TargetRef target) {
+            boolean[] tagged = program.rulesTagged(tag);
+            addTargetRemoval(r -> tagged[r.index()], target);
         }
 
         @Override
-        public void removeTargetByMessage(String messageRegex, VariableSpec target) {
-            org.safere.Pattern p = ModSecRegex.compile(messageRegex, false);
-            addTargetRemoval(r -> r.message != null && p.matcher(r.message.source()).find(), target);
+        public void removeTargetByMessage(org.safere.Pattern message, TargetRef target) {
+            boolean[] selected = program.rulesWithMessage(message);
+            addTargetRemoval(r -> selected[r.index()], target);
         }
 
-        private void addTargetRemoval(Predicate<CompiledRule> rules, VariableSpec spec) {
-            Optional<Variable> v = Variable.lookup(spec.collection());
+        private void addTargetRemoval(Predicate<CompiledRule> rules, TargetRef ref) {
+            Optional<Variable> v = Variable.lookup(ref.spec().collection());
             if (v.isEmpty()) {
                 return;
             }
             if (removedTargets == null) {
                 removedTargets = new ArrayList<>();
             }
-            removedTargets.add(new TargetRemoval(rules, RulesetCompiler.compileTarget(v.get(), spec)));
+            String key = ref.spec().selector();
+            Target target = new Target(v.get(), key, key == null ? null : Ascii.lower(key), ref.keyRegex(),
+                    ref.spec().count());
+            removedTargets.add(new TargetRemoval(new RuleSelection(rules, program.ruleCount()), target));
         }
 
         @Override
