@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds and starts the Parapet demo: ./demo.sh [options]   (./demo.sh --help lists them)
+set -euo pipefail
+cd "$(dirname "$0")"
+# shellcheck source=.ci/java-home
+source .ci/java-home
+jar=demo/target/parapet-demo.jar
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml core servlet-filter demo -newer "$jar" \( -name '*.java' -o -name '*.conf' -o -name 'pom.xml' -o -name '*.properties' \) -print -quit 2>/dev/null)" ]; then
+  echo "Building the demo (first run takes a minute)..." >&2
+  ./mvnw -B -q -ntp -pl demo -am package -DskipTests
+fi
+exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
