@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CPU time per warm invocation (thread CPU clock), robust to a loaded machine where JMH's wall time is not.
-#   lambda-adapter/bench/invocation-cpu.sh [crs|inline] [warm-up invocations] [rounds]
+#   lambda-adapter/bench/invocation-cpu.sh [crs|bundled|inline] [warm-up invocations] [rounds]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

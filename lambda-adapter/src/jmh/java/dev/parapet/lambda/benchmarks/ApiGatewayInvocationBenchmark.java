@@ -53,7 +53,7 @@ public class ApiGatewayInvocationBenchmark {
 
     private static final GuardSettings SETTINGS = new GuardSettings(null, 0, LambdaAuditLog.disabled());
 
-    @Param({"crs", "inline"})
+    @Param({"crs", "bundled", "inline"})
     public String rules;
 
     private RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> app;
