@@ -16,7 +16,7 @@ results="$root/lambda-adapter/target/cold-start.jsonl"
 : > "$results"
 echo "JVM: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); options: ${*:-(defaults)}; runs: $runs" >&2
 for i in $(seq 1 "$runs"); do
-  for rules in none inline crs crs+prime; do
+  for rules in none inline bundled bundled+prime crs crs+prime; do
     "$JAVA_HOME/bin/java" -Xss4m "$@" -Dparapet.shared.dir="$shared" -cp "$cp" \
       dev.parapet.lambda.benchmarks.ColdStartProbe "$rules" | tee -a "$results" >&2
   done
@@ -28,7 +28,7 @@ keys = ["jvm_uptime_at_main_ms", "build_ms", "build_cpu_ms", "retained_heap_mb",
         "first_invocation_cpu_ms", "second_invocation_ms", "invocation_100_ms", "process_cpu_ms"]
 print("| rules | rules loaded | " + " | ".join(k for k in keys) + " |")
 print("|---|---|" + "---|" * len(keys))
-for rules in ["none", "inline", "crs", "crs+prime"]:
+for rules in ["none", "inline", "bundled", "bundled+prime", "crs", "crs+prime"]:
     rs = [r for r in rows if r["rules"] == rules]
     if not rs:
         continue

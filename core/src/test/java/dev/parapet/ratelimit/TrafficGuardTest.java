@@ -282,6 +282,26 @@ class TrafficGuardTest {
     }
 
     @Test
+    void principalKeyCountsPerAuthenticatedUser() {
+        TrafficGuard guard = TrafficGuard.builder().clock(clock).store(store)
+                .limit(RateLimitPolicy.builder("per-user").key(RateKey.principal()).limit(1, Duration.ofMinutes(1)).build())
+                .build();
+        Firewall fw = firewall(guard);
+        int[] statuses = new int[4];
+        String[] users = {"alice", "alice", "bob", null};
+        for (int i = 0; i < users.length; i++) {
+            try (Transaction tx = fw.newTransaction()) {
+                tx.processConnection("198.51.100." + i, 1, "10.0.0.1", 443);
+                tx.processUri("GET", "/account", "HTTP/1.1");
+                tx.setRemoteUser(users[i]);
+                statuses[i] = status(tx.processRequestHeaders());
+            }
+        }
+        assertEquals(List.of(200, 429, 200, 200), java.util.Arrays.stream(statuses).boxed().toList(),
+                "alice twice from different addresses is throttled; anonymous requests are not counted");
+    }
+
+    @Test
     void ipv6ClientsCanBeCountedPerNetwork() {
         TrafficGuard guard = TrafficGuard.builder().clock(clock).store(store)
                 .limit(RateLimitPolicy.builder("net").key(RateKey.clientNetwork(24, 64))

@@ -420,6 +420,24 @@ class GuardedHandlersTest {
     }
 
     @Test
+    void eventThatFailsToReadGetsA400() {
+        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> h = guard()
+                .auditLog(LambdaAuditLog.disabled()).build()
+                .apiGatewayRest((e, c) -> new APIGatewayProxyResponseEvent().withStatusCode(200));
+        APIGatewayProxyRequestEvent unreadable = new APIGatewayProxyRequestEvent() {
+            @Override
+            public String getPath() {
+                throw new IllegalStateException("broken getter");
+            }
+        };
+
+        APIGatewayProxyResponseEvent response = h.handleRequest(unreadable, new TestContext(Harness.REQUEST_ID));
+
+        assertEquals(400, response.getStatusCode());
+        assertTrue(response.getBody().contains("event could not be read"));
+    }
+
+    @Test
     void oversizedRawEventGetsA413() {
         byte[] big = new byte[9 * 1024 * 1024];
         java.util.Arrays.fill(big, (byte) ' ');

@@ -12,6 +12,10 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import dev.parapet.engine.Firewall;
 import dev.parapet.lambda.LambdaAuditLog;
 import dev.parapet.lambda.LambdaGuard;
+import dev.parapet.lambda.internal.GuardSettings;
+import dev.parapet.lambda.internal.HttpRequestData;
+import dev.parapet.lambda.internal.MalformedEventException;
+import dev.parapet.lambda.internal.RestAdapter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,7 +51,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xss4m"})
 public class ApiGatewayInvocationBenchmark {
 
-    @Param({"crs", "inline"})
+    private static final GuardSettings SETTINGS = new GuardSettings(null, 0, LambdaAuditLog.disabled());
+
+    @Param({"crs", "bundled", "inline"})
     public String rules;
 
     private RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> app;
@@ -87,6 +93,12 @@ public class ApiGatewayInvocationBenchmark {
     @Benchmark
     public APIGatewayProxyResponseEvent bareGet() {
         return app.handleRequest(get, context);
+    }
+
+    /** The adapter's own share: turning the event into the request the engine sees. */
+    @Benchmark
+    public HttpRequestData mapGet() throws MalformedEventException {
+        return RestAdapter.INSTANCE.request(get, SETTINGS);
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package dev.parapet.lambda.benchmarks;
 
 import dev.parapet.engine.Firewall;
+import dev.parapet.rulesets.Rulesets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The rule sets the benchmarks compare, and the event fixtures they replay. */
+/**
+ * The rule sets the benchmarks compare (CRS as shipped, Parapet's bundled rules, a few inline rules), and the
+ * event fixtures they replay.
+ */
 final class BenchRules {
 
     /** A handful of rules, standing in for a small hand-written rule set. */
@@ -54,7 +58,8 @@ final class BenchRules {
         return switch (name) {
             case "crs" -> crs();
             case "inline" -> inline();
-            default -> throw new IllegalArgumentException("unknown rule set " + name + " (crs, inline)");
+            case "bundled" -> Rulesets.parapet().build();
+            default -> throw new IllegalArgumentException("unknown rule set " + name + " (crs, bundled, inline)");
         };
     }
 

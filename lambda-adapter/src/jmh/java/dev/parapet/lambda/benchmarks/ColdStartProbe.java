@@ -21,7 +21,7 @@ import java.util.Map;
  * first, second and (median of the 91st to 100th) hundredth guarded invocation of the typical API Gateway GET
  * event. Prints one JSON line.
  *
- * <p>Usage: {@code ColdStartProbe crs|inline|none|crs+prime|inline+prime}; {@code none} builds nothing and gives
+ * <p>Usage: {@code ColdStartProbe crs|bundled|inline|none|crs+prime|bundled+prime}; {@code none} builds nothing and gives
  * the baseline; {@code +prime} builds through {@link FirewallHolder#eager}, which also primes the request path.
  * {@code lambda-adapter/bench/cold-start.sh} runs it several times and reports medians.
  */

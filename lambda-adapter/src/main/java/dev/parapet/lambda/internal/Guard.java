@@ -40,12 +40,11 @@ public final class Guard {
         try {
             request = exchange.request();
         } catch (MalformedEventException e) {
-            EventType type = exchange.type();
-            String id = fallbackId(context);
-            LOG.warn("Parapet: rejected malformed {} event ({}), transaction {}", type, e.getMessage(), id);
-            Reply reply = Reply.malformed(e, id);
-            Inspection.auditRejected(settings, context, type, id, Outcome.MALFORMED, reply.status(), reply.detail());
-            return exchange.reply(reply);
+            return rejectMalformed(context, exchange, e);
+        } catch (RuntimeException e) {
+            // A shape no check anticipated: still the event's fault, and still no exception out of the handler.
+            LOG.warn("Parapet: could not read {} event", exchange.type(), e);
+            return rejectMalformed(context, exchange, new MalformedEventException("event could not be read"));
         }
         Inspection inspection;
         try {
@@ -84,6 +83,15 @@ public final class Guard {
             inspection.sent(response.status());
             return result;
         }
+    }
+
+    private <O> O rejectMalformed(Context context, Exchange<O, ?> exchange, MalformedEventException e) {
+        EventType type = exchange.type();
+        String id = fallbackId(context);
+        LOG.warn("Parapet: rejected malformed {} event ({}), transaction {}", type, e.getMessage(), id);
+        Reply reply = Reply.malformed(e, id);
+        Inspection.auditRejected(settings, context, type, id, Outcome.MALFORMED, reply.status(), reply.detail());
+        return exchange.reply(reply);
     }
 
     private static <O> O answer(Inspection inspection, Exchange<O, ?> exchange, Reply reply) {
