@@ -5,6 +5,8 @@ import dev.parapet.seclang.VariableSpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import dev.parapet.operators.internal.ModSecRegex;
+import org.safere.Pattern;
 
 /**
  * {@code ctl:option=value}: changes configuration for the current transaction only. The value is
@@ -42,28 +44,30 @@ public final class CtlAction implements Action {
                 return c -> c.removeRules(ids);
             }
             case "ruleremovebytag" -> {
-                checkRegex(value);
-                return c -> c.removeRulesByTag(value);
+                Pattern tag = regex(value);
+                return c -> c.removeRulesByTag(tag);
             }
             case "ruleremovebymsg" -> {
-                checkRegex(value);
-                return c -> c.removeRulesByMessage(value);
+                Pattern message = regex(value);
+                return c -> c.removeRulesByMessage(message);
             }
             case "ruleremovetargetbyid" -> {
                 String[] parts = splitTarget(option, value);
                 IdRanges ids = IdRanges.parse(parts[0]);
-                VariableSpec target = target(parts[1]);
+                TargetRef target = target(parts[1]);
                 return c -> c.removeTarget(ids, target);
             }
             case "ruleremovetargetbytag" -> {
                 String[] parts = splitTarget(option, value);
-                VariableSpec target = target(parts[1]);
-                return c -> c.removeTargetByTag(parts[0], target);
+                TargetRef target = target(parts[1]);
+                Pattern tag = regex(parts[0]);
+                return c -> c.removeTargetByTag(tag, target);
             }
             case "ruleremovetargetbymsg" -> {
                 String[] parts = splitTarget(option, value);
-                VariableSpec target = target(parts[1]);
-                return c -> c.removeTargetByMessage(parts[0], target);
+                TargetRef target = target(parts[1]);
+                Pattern message = regex(parts[0]);
+                return c -> c.removeTargetByMessage(message, target);
             }
             case "requestbodyprocessor" -> {
                 String name = value.toUpperCase(Locale.ROOT);
@@ -85,11 +89,11 @@ public final class CtlAction implements Action {
                 return c -> c.responseBodyAccess(on);
             }
             case "requestbodylimit" -> {
-                long limit = Arguments.integer("ctl:requestBodyLimit", value);
+                long limit = positive("ctl:requestBodyLimit", value);
                 return c -> c.requestBodyLimit(limit);
             }
             case "responsebodylimit" -> {
-                long limit = Arguments.integer("ctl:responseBodyLimit", value);
+                long limit = positive("ctl:responseBodyLimit", value);
                 return c -> c.responseBodyLimit(limit);
             }
             case "auditengine" -> {
@@ -112,6 +116,14 @@ public final class CtlAction implements Action {
         }
     }
 
+    private static long positive(String action, String value) {
+        long n = Arguments.integer(action, value);
+        if (n <= 0) {
+            throw new SecLangException(action + " needs a positive number of bytes, got " + n);
+        }
+        return n;
+    }
+
     /** Validates and normalises a SecRuleEngine / ctl:ruleEngine mode. */
     public static String engineMode(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
@@ -131,17 +143,20 @@ public final class CtlAction implements Action {
         return new String[] {value.substring(0, semi).strip(), value.substring(semi + 1).strip()};
     }
 
-    private static VariableSpec target(String text) {
+    private static TargetRef target(String text) {
         List<VariableSpec> specs = VariableSpec.parseList(text);
         if (specs.size() != 1) {
             throw new SecLangException("ctl target must be a single variable, got '" + text + "'");
         }
-        return specs.get(0);
+        if (dev.parapet.variables.Variable.lookup(specs.get(0).collection()).isEmpty()) {
+            throw new SecLangException("unknown variable '" + specs.get(0).collection() + "' in ctl target");
+        }
+        return TargetRef.of(specs.get(0));
     }
 
-    private static void checkRegex(String regex) {
+    private static Pattern regex(String regex) {
         try {
-            org.safere.Pattern.compile(regex);
+            return ModSecRegex.compile(regex, false);
         } catch (RuntimeException e) {
             throw new SecLangException("invalid regex '" + regex + "': " + e.getMessage(), e);
         }

@@ -1,6 +1,6 @@
 package dev.parapet.actions;
 
-import dev.parapet.seclang.VariableSpec;
+import org.safere.Pattern;
 import java.util.function.IntPredicate;
 
 /** The changes {@code ctl:} may make to one running transaction. */
@@ -12,20 +12,20 @@ public interface TransactionControl {
     /** {@code ctl:ruleRemoveById}: rules whose id matches no longer run in this transaction. */
     void removeRules(IntPredicate ids);
 
-    /** {@code ctl:ruleRemoveByTag}: rules carrying a tag matching the regex no longer run. */
-    void removeRulesByTag(String tagRegex);
+    /** {@code ctl:ruleRemoveByTag}: rules carrying a tag the pattern finds no longer run. */
+    void removeRulesByTag(Pattern tag);
 
     /** {@code ctl:ruleRemoveByMsg}: rules whose message matches the regex no longer run. */
-    void removeRulesByMessage(String messageRegex);
+    void removeRulesByMessage(Pattern message);
 
     /** {@code ctl:ruleRemoveTargetById}: the given target is no longer inspected by those rules. */
-    void removeTarget(IntPredicate ids, VariableSpec target);
+    void removeTarget(IntPredicate ids, TargetRef target);
 
     /** {@code ctl:ruleRemoveTargetByTag}. */
-    void removeTargetByTag(String tagRegex, VariableSpec target);
+    void removeTargetByTag(Pattern tag, TargetRef target);
 
     /** {@code ctl:ruleRemoveTargetByMsg}. */
-    void removeTargetByMessage(String messageRegex, VariableSpec target);
+    void removeTargetByMessage(Pattern message, TargetRef target);
 
     /** {@code ctl:requestBodyProcessor=JSON|XML|URLENCODED|MULTIPART}. */
     void requestBodyProcessor(String name);

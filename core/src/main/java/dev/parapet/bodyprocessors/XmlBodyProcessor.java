@@ -1,6 +1,5 @@
 package dev.parapet.bodyprocessors;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,9 @@ public final class XmlBodyProcessor implements BodyProcessor {
         String error = null;
         XMLStreamReader reader = null;
         try {
-            reader = newFactory().createXMLStreamReader(new ByteArrayInputStream(bytes, 0, valid));
+            // Decoding here, strictly, keeps the JDK parser from printing "[Fatal Error]" to stderr for
+            // every malformed byte sequence, which an attacker could use to flood the logs.
+            reader = newFactory().createXMLStreamReader(new java.io.StringReader(decode(bytes, valid)));
             int depth = 0;
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -73,6 +74,64 @@ public final class XmlBodyProcessor implements BodyProcessor {
         if (error != null) {
             target.error(error);
         }
+    }
+
+    /** The document as text: UTF-16 by byte-order mark, else the declared encoding, else UTF-8; strict. */
+    static String decode(byte[] bytes, int length) throws XMLStreamException {
+        java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+        int start = 0;
+        if (length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            charset = java.nio.charset.StandardCharsets.UTF_16BE;
+            start = 2;
+        } else if (length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            charset = java.nio.charset.StandardCharsets.UTF_16LE;
+            start = 2;
+        } else if (length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            start = 3;
+        } else {
+            String declared = declaredEncoding(bytes, length);
+            if (declared != null) {
+                try {
+                    charset = java.nio.charset.Charset.forName(declared);
+                } catch (RuntimeException e) {
+                    throw new XMLStreamException("unsupported encoding '" + declared + "'");
+                }
+            }
+        }
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, start, length - start))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new XMLStreamException("invalid " + charset.name() + " byte sequence");
+        }
+    }
+
+    /** The encoding named in an XML declaration at the very start, or {@code null}. */
+    private static String declaredEncoding(byte[] bytes, int length) {
+        if (length < 6 || bytes[0] != '<' || bytes[1] != '?' || bytes[2] != 'x' || bytes[3] != 'm' || bytes[4] != 'l') {
+            return null;
+        }
+        int end = 5;
+        while (end < length && end < 256 && bytes[end] != '>') {
+            end++;
+        }
+        String decl = new String(bytes, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = decl.indexOf("encoding");
+        if (at < 0) {
+            return null;
+        }
+        int q = at + 8;
+        while (q < decl.length() && (decl.charAt(q) == ' ' || decl.charAt(q) == '=')) {
+            q++;
+        }
+        if (q >= decl.length() || (decl.charAt(q) != '"' && decl.charAt(q) != '\'')) {
+            return null;
+        }
+        int close = decl.indexOf(decl.charAt(q), q + 1);
+        return close < 0 ? null : decl.substring(q + 1, close).strip();
     }
 
     private static XMLInputFactory newFactory() {

@@ -29,11 +29,13 @@ public final class Firewall {
     private final Program program;
     private final EngineSettings settings;
     private final Supplier<String> idGenerator;
+    private final EngineHooks hooks;
 
-    private Firewall(Program program, EngineSettings settings, Supplier<String> idGenerator) {
+    private Firewall(Program program, EngineSettings settings, Supplier<String> idGenerator, EngineHooks hooks) {
         this.program = program;
         this.settings = settings;
         this.idGenerator = idGenerator;
+        this.hooks = hooks;
     }
 
     /** Starts a builder. */
@@ -43,12 +45,12 @@ public final class Firewall {
 
     /** A new transaction with a fresh unique id. */
     public Transaction newTransaction() {
-        return new Transaction(program, settings, idGenerator.get());
+        return new Transaction(program, settings, idGenerator.get(), hooks);
     }
 
     /** A new transaction with the given id (e.g. a request id from a proxy or Lambda). */
     public Transaction newTransaction(String id) {
-        return new Transaction(program, settings, Objects.requireNonNull(id, "id"));
+        return new Transaction(program, settings, Objects.requireNonNull(id, "id"), hooks);
     }
 
     /** The effective engine settings. */
@@ -77,6 +79,7 @@ public final class Firewall {
         private final List<Supplier<List<Directive>>> sources = new ArrayList<>();
         private RuleEngineMode modeOverride;
         private Supplier<String> idGenerator;
+        private EngineHooks hooks = EngineHooks.NONE;
 
         private Builder() {
         }
@@ -110,6 +113,29 @@ public final class Firewall {
             return this;
         }
 
+        /**
+         * Adds a rule file from the classpath, as {@code Include classpath:resource} would: relative
+         * {@code Include}s inside resolve next to it on the classpath, and a glob in the last segment
+         * (e.g. {@code "com/example/waf/*.conf"}) loads every match in name order. Uses the thread's context
+         * class loader, else the one that loaded Parapet.
+         *
+         * @param resource e.g. {@code "dev/parapet/rulesets/parapet.conf"}
+         */
+        public Builder classpath(String resource) {
+            Objects.requireNonNull(resource, "resource");
+            ClassLoader loader = SecLangReader.defaultClassLoader();
+            sources.add(() -> SecLangReader.readClasspath(resource, loader));
+            return this;
+        }
+
+        /** Adds a rule file from the classpath of {@code classLoader}; see {@link #classpath(String)}. */
+        public Builder classpath(String resource, ClassLoader classLoader) {
+            Objects.requireNonNull(resource, "resource");
+            Objects.requireNonNull(classLoader, "classLoader");
+            sources.add(() -> SecLangReader.readClasspath(resource, classLoader));
+            return this;
+        }
+
         /** Overrides {@code SecRuleEngine} from the rules, e.g. to roll out in detection-only mode. */
         public Builder mode(RuleEngineMode mode) {
             this.modeOverride = Objects.requireNonNull(mode, "mode");
@@ -120,6 +146,32 @@ public final class Firewall {
         public Builder idGenerator(Supplier<String> generator) {
             this.idGenerator = Objects.requireNonNull(generator, "generator");
             return this;
+        }
+
+        /**
+         * Adds checks that run before the rules in {@link Transaction#processRequestHeaders()}, e.g. a
+         * {@code dev.parapet.ratelimit.TrafficGuard} (IP lists, bans, rate limits).
+         */
+        public Builder protection(Protection protection) {
+            hooks = new EngineHooks(Objects.requireNonNull(protection, "protection"), hooks.collectionStore(),
+                    hooks.collectionTimeout());
+            return this;
+        }
+
+        /**
+         * Persists SecLang collections opened with {@code initcol} (IP, GLOBAL, SESSION, USER, RESOURCE)
+         * in {@code store}, each kept for {@code timeout} after its last update ({@code SecCollectionTimeout}).
+         * Without a store they last one transaction.
+         */
+        public Builder persistentCollections(dev.parapet.store.StateStore store, java.time.Duration timeout) {
+            hooks = new EngineHooks(hooks.protection(), Objects.requireNonNull(store, "store"),
+                    Objects.requireNonNull(timeout, "timeout"));
+            return this;
+        }
+
+        /** {@link #persistentCollections(dev.parapet.store.StateStore, java.time.Duration)} with one hour. */
+        public Builder persistentCollections(dev.parapet.store.StateStore store) {
+            return persistentCollections(store, java.time.Duration.ofHours(1));
         }
 
         /**
@@ -138,7 +190,7 @@ public final class Firewall {
                 settings = settings.withRuleEngine(modeOverride);
             }
             Supplier<String> ids = idGenerator != null ? idGenerator : defaultIds();
-            return new Firewall(program, settings, ids);
+            return new Firewall(program, settings, ids, hooks);
         }
 
         private static Supplier<String> defaultIds() {

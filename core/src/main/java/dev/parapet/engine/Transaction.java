@@ -3,6 +3,7 @@ package dev.parapet.engine;
 import dev.parapet.actions.Action;
 import dev.parapet.actions.ActionContext;
 import dev.parapet.actions.Disruptive;
+import dev.parapet.actions.TargetRef;
 import dev.parapet.actions.TransactionControl;
 import dev.parapet.bodyprocessors.BodyProcessor;
 import dev.parapet.bodyprocessors.BodyProcessorRegistry;
@@ -15,7 +16,9 @@ import dev.parapet.engine.internal.CompiledRule;
 import dev.parapet.engine.internal.Entry;
 import dev.parapet.engine.internal.LogLines;
 import dev.parapet.engine.internal.Program;
+import dev.parapet.engine.internal.RuleSelection;
 import dev.parapet.engine.internal.RulesetCompiler;
+import dev.parapet.engine.internal.StoredCollections;
 import dev.parapet.engine.internal.Target;
 import dev.parapet.engine.internal.TransformPipeline;
 import dev.parapet.operators.OperatorContext;
@@ -36,6 +39,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP exchange inspected by a {@link Firewall}. Feed it in order — connection, URI, request
@@ -50,6 +55,7 @@ import java.util.function.Predicate;
 public final class Transaction implements AutoCloseable {
 
     private static final Variable[] VARIABLES = Variable.values();
+    private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
     private final Program program;
     private final String id;
@@ -75,10 +81,10 @@ public final class Transaction implements AutoCloseable {
     private Map<String, String> env;
 
     // ctl: exclusions
-    private List<IntPredicate> removedIds;
-    private List<org.safere.Pattern> removedTags;
-    private List<org.safere.Pattern> removedMessages;
+    private List<RuleSelection> removedRules;
     private List<TargetRemoval> removedTargets;
+    /** Target removals that apply to each rule (by index), filled lazily; reset when a removal is added. */
+    private List<Target>[] removalsByRule;
 
     // Bodies
     private byte[] requestBody = new byte[0];
@@ -110,11 +116,19 @@ public final class Transaction implements AutoCloseable {
     private final Collection matchedVarsNames = new Collection();
     private final Context context = new Context();
 
-    private record TargetRemoval(Predicate<CompiledRule> rules, Target target) {
+    // Protection checks before phase 1 and persistent collections (see EngineHooks)
+    private final Protection protection;
+    private Protection.Admission admission;
+    private final StoredCollections storedCollections;
+
+    private record TargetRemoval(RuleSelection rules, Target target) {
     }
 
-    Transaction(Program program, EngineSettings settings, String id) {
+    Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks) {
         this.program = program;
+        this.protection = hooks.protection();
+        this.storedCollections = hooks.collectionStore() == null ? null
+                : new StoredCollections(hooks.collectionStore(), hooks.collectionTimeout());
         this.id = id;
         this.mode = settings.ruleEngine();
         this.requestBodyAccess = settings.requestBodyAccess();
@@ -150,6 +164,11 @@ public final class Transaction implements AutoCloseable {
         scalars[Variable.SERVER_ADDR.ordinal()] = serverAddress == null ? "" : serverAddress;
         scalars[Variable.SERVER_PORT.ordinal()] = Integer.toString(serverPort);
         connectionSet = true;
+    }
+
+    /** Sets the authenticated principal ({@code REMOTE_USER}), e.g. for per-user rate limits. */
+    public void setRemoteUser(String user) {
+        set(Variable.REMOTE_USER, user == null ? "" : user);
     }
 
     /**
@@ -282,8 +301,32 @@ public final class Transaction implements AutoCloseable {
             // Always present (empty when no processor applies), so CRS 901340 can test for "none".
             String processor = defaultBodyProcessor();
             set(Variable.REQBODY_PROCESSOR, processor == null ? "" : processor);
+            Optional<Interruption> refused = admit();
+            if (refused.isPresent()) {
+                return refused;
+            }
         }
         return runPhase(1);
+    }
+
+    /** Runs the protection checks once, before phase 1; enforces their verdict when the engine is on. */
+    private Optional<Interruption> admit() {
+        if (protection == null || admission != null || mode == RuleEngineMode.OFF || interruption != null) {
+            return Optional.empty();
+        }
+        try {
+            admission = protection.admit(new TransactionRequestView(this));
+        } catch (RuntimeException e) {
+            LOG.warn("protection check failed; letting the request on to the rules", e);
+            admission = Protection.Admission.pass();
+        }
+        Optional<Interruption> verdict = admission.interruption();
+        if (verdict.isPresent() && mode == RuleEngineMode.ON) {
+            interruption = verdict.get();
+            phaseDone[1] = true;
+            return verdict;
+        }
+        return Optional.empty();
     }
 
     private String defaultBodyProcessor() {
@@ -559,7 +602,20 @@ public final class Transaction implements AutoCloseable {
 
     /** Runs phase 5 (logging). Always runs, also after an interruption. */
     public void processLogging() {
+        if (phaseDone[5]) {
+            return;
+        }
         runPhase(5);
+        if (storedCollections != null) {
+            storedCollections.flush();
+        }
+        if (admission != null) {
+            try {
+                admission.completed(this);
+            } catch (RuntimeException e) {
+                LOG.warn("protection callback failed", e);
+            }
+        }
     }
 
     // ---- results -------------------------------------------------------------------------------
@@ -641,7 +697,8 @@ public final class Transaction implements AutoCloseable {
                 break;
             }
             if (hit) {
-                if (mode == RuleEngineMode.ON) {
+                // By the logging phase the response is gone: disruptive actions there change nothing.
+                if (mode == RuleEngineMode.ON && phase < 5) {
                     switch (rule.disruptive) {
                         case DENY, DROP -> {
                             interruption = new Interruption(rule.id, rule.disruptive,
@@ -687,23 +744,9 @@ public final class Transaction implements AutoCloseable {
     }
 
     private boolean isRemoved(CompiledRule rule) {
-        if (removedIds != null) {
-            for (IntPredicate p : removedIds) {
-                if (p.test(rule.id)) {
-                    return true;
-                }
-            }
-        }
-        if (removedTags != null) {
-            for (org.safere.Pattern p : removedTags) {
-                if (rule.hasTag(p)) {
-                    return true;
-                }
-            }
-        }
-        if (removedMessages != null && rule.message != null) {
-            for (org.safere.Pattern p : removedMessages) {
-                if (p.matcher(rule.message.source()).find()) {
+        if (removedRules != null) {
+            for (RuleSelection r : removedRules) {
+                if (r.test(rule)) {
                     return true;
                 }
             }
@@ -734,7 +777,7 @@ public final class Transaction implements AutoCloseable {
     private boolean evaluateLink(CompiledRule rule, CompiledRule top) {
         if (rule.targets.length == 0) {
             // SecAction: no targets, the (unconditional) operator runs once.
-            return evaluateValue(rule, "", "");
+            return evaluateValue(rule, "", null, "", null);
         }
         List<Target> removals = targetRemovalsFor(top);
         boolean any = false;
@@ -742,7 +785,7 @@ public final class Transaction implements AutoCloseable {
             if (target.count()) {
                 int n = count(target, rule, removals);
                 String name = target.key() == null ? target.variable().name() : target.variable().name() + ":" + target.key();
-                any |= evaluateValue(rule, name, Integer.toString(n));
+                any |= evaluateValue(rule, name, null, Integer.toString(n), null);
                 continue;
             }
             Variable v = target.variable();
@@ -752,7 +795,15 @@ public final class Transaction implements AutoCloseable {
                 }
                 String value = scalar(v);
                 if (value != null) {
-                    any |= evaluateValue(rule, v.name(), value);
+                    any |= evaluateValue(rule, v.name(), null, value, null);
+                }
+                continue;
+            }
+            if (v == Variable.TX && target.keyRegex() == null && target.keyLower() != null) {
+                // Most CRS rules read one TX key (TX:DETECTION_PARANOIA_LEVEL): a map lookup, not a scan.
+                Entry e = tx.get(target.keyLower());
+                if (e != null && !isExcluded(rule, removals, v, e.key(), e.keyLower())) {
+                    any |= evaluateValue(rule, "TX", e.key(), e.value(), null);
                 }
                 continue;
             }
@@ -763,17 +814,17 @@ public final class Transaction implements AutoCloseable {
             if (v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES) {
                 entries = new ArrayList<>(entries);
             }
+            boolean mayExclude = rule.hasExclusionFor(v) || touches(removals, v);
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
                 if (!target.selects(e.key(), e.keyLower())) {
                     continue;
                 }
-                if (isExcluded(rule, removals, v, e.key(), e.keyLower())) {
+                if (mayExclude && isExcluded(rule, removals, v, e.key(), e.keyLower())) {
                     continue;
                 }
-                String name = (v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES) ? e.key()
-                        : v.name() + ":" + e.key();
-                any |= evaluateValue(rule, name, e.value());
+                boolean matchedVars = v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES;
+                any |= evaluateValue(rule, matchedVars ? e.key() : v.name(), matchedVars ? null : e.key(), e.value(), e);
             }
         }
         return any;
@@ -811,10 +862,37 @@ public final class Transaction implements AutoCloseable {
         return false;
     }
 
+    private static boolean touches(List<Target> removals, Variable v) {
+        for (int i = 0; i < removals.size(); i++) {
+            if (removals.get(i).variable() == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<Target> targetRemovalsFor(CompiledRule top) {
         if (removedTargets == null) {
             return List.of();
         }
+        int index = top.index();
+        if (removalsByRule == null) {
+            @SuppressWarnings("unchecked")
+            List<Target>[] fresh = new List[program.ruleCount()];
+            removalsByRule = fresh;
+        }
+        if (index >= 0 && index < removalsByRule.length) {
+            List<Target> cached = removalsByRule[index];
+            if (cached == null) {
+                cached = collectRemovals(top);
+                removalsByRule[index] = cached;
+            }
+            return cached;
+        }
+        return collectRemovals(top);
+    }
+
+    private List<Target> collectRemovals(CompiledRule top) {
         List<Target> out = null;
         for (TargetRemoval r : removedTargets) {
             if (r.rules().test(top)) {
@@ -827,12 +905,13 @@ public final class Transaction implements AutoCloseable {
         return out == null ? List.of() : out;
     }
 
-    private boolean evaluateValue(CompiledRule rule, String name, String value) {
+    /** Evaluates one value; its variable name is {@code prefix} or {@code prefix:key}, built only on a match. */
+    private boolean evaluateValue(CompiledRule rule, String prefix, String key, String value, Entry owner) {
         TransformPipeline p = rule.pipeline;
         if (!rule.multiMatch) {
-            String v = transform(value, p, p.steps().length);
+            String v = transform(value, p, p.steps().length, owner);
             if (rule.operator.evaluate(context, v) != rule.negated) {
-                addMatch(rule, name, v);
+                addMatch(rule, prefix, key, v);
                 return true;
             }
             return false;
@@ -840,14 +919,14 @@ public final class Transaction implements AutoCloseable {
         boolean any = false;
         String previous = value;
         if (rule.operator.evaluate(context, value) != rule.negated) {
-            addMatch(rule, name, value);
+            addMatch(rule, prefix, key, value);
             any = true;
         }
         for (int step = 1; step <= p.steps().length; step++) {
-            String v = transform(value, p, step);
+            String v = transform(value, p, step, owner);
             if (!v.equals(previous)) {
                 if (rule.operator.evaluate(context, v) != rule.negated) {
-                    addMatch(rule, name, v);
+                    addMatch(rule, prefix, key, v);
                     any = true;
                 }
                 previous = v;
@@ -857,14 +936,19 @@ public final class Transaction implements AutoCloseable {
     }
 
     /** The value after the first {@code steps} transformations, computed once per transaction. */
-    private String transform(String value, TransformPipeline p, int steps) {
+    private String transform(String value, TransformPipeline p, int steps, Entry owner) {
         if (steps == 0) {
             return value;
         }
-        String[] slots = transformCache.get(value);
-        if (slots == null) {
-            slots = new String[program.cacheSlots()];
-            transformCache.put(value, slots);
+        String[] slots;
+        if (owner != null) {
+            slots = owner.transformSlots(program.cacheSlots());
+        } else {
+            slots = transformCache.get(value);
+            if (slots == null) {
+                slots = new String[program.cacheSlots()];
+                transformCache.put(value, slots);
+            }
         }
         int start = steps;
         while (start > 0 && slots[p.slots()[start - 1]] == null) {
@@ -878,7 +962,8 @@ public final class Transaction implements AutoCloseable {
         return v;
     }
 
-    private void addMatch(CompiledRule rule, String name, String value) {
+    private void addMatch(CompiledRule rule, String prefix, String key, String value) {
+        String name = key == null ? prefix : prefix + ":" + key;
         matchedVar = value;
         matchedVarName = name;
         matchedVars.add(name, value);
@@ -908,8 +993,9 @@ public final class Transaction implements AutoCloseable {
         if (rule.log || rule.auditLog) {
             relevant = true;
         }
-        String line = LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName, matchedVar,
-                scalar(Variable.SERVER_NAME), scalar(Variable.REQUEST_URI), id);
+        // Only logged rules get an error-log line; the CRS paranoia gates alone match dozens of nolog rules.
+        String line = !rule.log ? "" : LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName,
+                matchedVar, scalar(Variable.SERVER_NAME), scalar(Variable.REQUEST_URI), id);
         matched.add(new MatchedRule(rule.id, rule.phase, message, data, rule.severity == null ? "" : rule.severity,
                 rule.tags, rule.version == null ? "" : rule.version, rule.file, rule.line,
                 matchedVarName == null ? "" : matchedVarName, matchedVar == null ? "" : matchedVar, rule.log,
@@ -930,6 +1016,17 @@ public final class Transaction implements AutoCloseable {
     }
 
     // ---- variable storage ----------------------------------------------------------------------
+
+    /** A scalar variable's value, for {@link TransactionRequestView}. */
+    String scalarValue(Variable v) {
+        return scalar(v);
+    }
+
+    /** A collection variable's entries, for {@link TransactionRequestView}. */
+    List<Entry> entriesOf(Variable v) {
+        Collection c = collections[v.ordinal()];
+        return c == null ? List.of() : c.entries();
+    }
 
     private void set(Variable v, String value) {
         scalars[v.ordinal()] = value;
@@ -1055,7 +1152,11 @@ public final class Transaction implements AutoCloseable {
         @Override
         public void capture(int index, String value) {
             String key = Integer.toString(index);
-            tx.put(key, new Entry(key, key, value));
+            if (value == null) {
+                tx.remove(key);
+            } else {
+                tx.put(key, new Entry(key, key, value));
+            }
         }
 
         @Override
@@ -1118,25 +1219,39 @@ public final class Transaction implements AutoCloseable {
         public void setVariable(String collection, String key, String value) {
             String lower = Ascii.lower(key);
             writable(collection).put(lower, new Entry(key, lower, value));
+            if (storedCollections != null) {
+                storedCollections.set(collection, lower, value);
+            }
         }
 
         @Override
         public void removeVariable(String collection, String key) {
-            writable(collection).remove(Ascii.lower(key));
+            String lower = Ascii.lower(key);
+            writable(collection).remove(lower);
+            if (storedCollections != null) {
+                storedCollections.remove(collection, lower);
+            }
         }
 
         @Override
         public void expireVariable(String collection, String key, long seconds) {
-            // Collections live for one transaction until a persistent store is configured, so an
-            // expiry within the transaction only matters when it is immediate.
+            // Within the transaction an expiry only matters when it is immediate; a persistent store
+            // applies later ones.
             if (seconds == 0) {
                 removeVariable(collection, key);
+            } else if (storedCollections != null) {
+                storedCollections.expire(collection, Ascii.lower(key), seconds);
             }
         }
 
         @Override
         public void initCollection(String collection, String key) {
-            writable(collection);
+            LinkedHashMap<String, Entry> view = writable(collection);
+            if (storedCollections != null) {
+                view.clear();
+                storedCollections.open(collection, key).forEach((name, value) ->
+                        view.put(name, new Entry(name, name, value)));
+            }
         }
 
         @Override
@@ -1165,54 +1280,58 @@ public final class Transaction implements AutoCloseable {
 
         @Override
         public void removeRules(IntPredicate ids) {
-            if (removedIds == null) {
-                removedIds = new ArrayList<>();
-            }
-            removedIds.add(ids);
+            addRuleRemoval(r -> ids.test(r.id));
         }
 
         @Override
-        public void removeRulesByTag(String tagRegex) {
-            if (removedTags == null) {
-                removedTags = new ArrayList<>();
-            }
-            removedTags.add(ModSecRegex.compile(tagRegex, false));
+        public void removeRulesByTag(org.safere.Pattern tag) {
+            boolean[] tagged = program.rulesTagged(tag);
+            addRuleRemoval(r -> tagged[r.index()]);
         }
 
         @Override
-        public void removeRulesByMessage(String messageRegex) {
-            if (removedMessages == null) {
-                removedMessages = new ArrayList<>();
+        public void removeRulesByMessage(org.safere.Pattern message) {
+            boolean[] selected = program.rulesWithMessage(message);
+            addRuleRemoval(r -> selected[r.index()]);
+        }
+
+        private void addRuleRemoval(Predicate<CompiledRule> rules) {
+            if (removedRules == null) {
+                removedRules = new ArrayList<>();
             }
-            removedMessages.add(ModSecRegex.compile(messageRegex, false));
+            removedRules.add(new RuleSelection(rules, program.ruleCount()));
         }
 
         @Override
-        public void removeTarget(IntPredicate ids, VariableSpec target) {
+        public void removeTarget(IntPredicate ids, TargetRef target) {
             addTargetRemoval(r -> ids.test(r.id), target);
         }
 
         @Override
-        public void removeTargetByTag(String tagRegex, VariableSpec target) {
-            org.safere.Pattern p = ModSecRegex.compile(tagRegex, false);
-            addTargetRemoval(r -> r.hasTag(p), target);
+        public void removeTargetByTag(org.safere.Pattern tag, TargetRef target) {
+            boolean[] tagged = program.rulesTagged(tag);
+            addTargetRemoval(r -> tagged[r.index()], target);
         }
 
         @Override
-        public void removeTargetByMessage(String messageRegex, VariableSpec target) {
-            org.safere.Pattern p = ModSecRegex.compile(messageRegex, false);
-            addTargetRemoval(r -> r.message != null && p.matcher(r.message.source()).find(), target);
+        public void removeTargetByMessage(org.safere.Pattern message, TargetRef target) {
+            boolean[] selected = program.rulesWithMessage(message);
+            addTargetRemoval(r -> selected[r.index()], target);
         }
 
-        private void addTargetRemoval(Predicate<CompiledRule> rules, VariableSpec spec) {
-            Optional<Variable> v = Variable.lookup(spec.collection());
+        private void addTargetRemoval(Predicate<CompiledRule> rules, TargetRef ref) {
+            Optional<Variable> v = Variable.lookup(ref.spec().collection());
             if (v.isEmpty()) {
                 return;
             }
             if (removedTargets == null) {
                 removedTargets = new ArrayList<>();
             }
-            removedTargets.add(new TargetRemoval(rules, RulesetCompiler.compileTarget(v.get(), spec)));
+            String key = ref.spec().selector();
+            Target target = new Target(v.get(), key, key == null ? null : Ascii.lower(key), ref.keyRegex(),
+                    ref.spec().count());
+            removedTargets.add(new TargetRemoval(new RuleSelection(rules, program.ruleCount()), target));
+            removalsByRule = null;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.parapet.operators;
 
+import dev.parapet.ip.IpList;
 import dev.parapet.operators.internal.IpSet;
 import dev.parapet.seclang.SecLangException;
 import java.util.ArrayList;
@@ -7,7 +8,9 @@ import java.util.List;
 
 /**
  * {@code @ipMatchFromFile} / {@code @ipMatchF}: {@link IpMatch} with one address or network per line of
- * the named data file(s); empty lines and {@code #} comments are skipped.
+ * the named data file(s). Text after {@code #} or {@code ;} is a comment and only the first token of a line
+ * counts, so public blocklists (FireHOL {@code .netset}, Spamhaus DROP) load as they are published; an
+ * invalid entry fails at load time.
  */
 public final class IpMatchFromFile {
 
@@ -19,8 +22,8 @@ public final class IpMatchFromFile {
         List<String> entries = new ArrayList<>();
         for (String file : DataFiles.names(args)) {
             for (String line : DataFiles.read(args, file)) {
-                String entry = line.strip();
-                if (!entry.isEmpty() && entry.charAt(0) != '#') {
+                String entry = IpList.entryOf(line);
+                if (entry != null) {
                     entries.add(entry);
                 }
             }

@@ -8,7 +8,10 @@ public interface OperatorContext {
     /** Whether the rule carries the {@code capture} action. */
     boolean capturing();
 
-    /** Stores a capture: index 0 is the whole match, 1–9 are groups ({@code TX:0}…{@code TX:9}). */
+    /**
+     * Stores a capture: index 0 is the whole match, 1–9 are groups ({@code TX:0}…{@code TX:9}); a
+     * {@code null} value removes that variable.
+     */
     void capture(int index, String value);
 
     /** Expands a macro argument (e.g. {@code %{tx.allowed_methods}}) against the transaction. */

@@ -9,7 +9,8 @@ import org.safere.Pattern;
 /**
  * {@code @rx}: regular-expression search with ModSecurity v2 semantics (see {@link ModSecRegex}). With the
  * {@code capture} action the whole match goes to {@code TX:0} and groups 1–9 to {@code TX:1..9}, up to the
- * last group that took part in the match (groups that did not take part inside that range are empty).
+ * last group that took part in the match (groups that did not take part inside that range are empty);
+ * {@code TX:n} above that are removed.
  * A pattern holding a macro is expanded and compiled on every evaluation; if it then fails to compile the
  * operator does not match.
  */
@@ -58,6 +59,10 @@ public final class Rx implements Operator {
             for (int g = 0; g <= last; g++) {
                 String value = matcher.group(g);
                 context.capture(g, value == null ? "" : value);
+            }
+            // As ModSecurity v2 does, so no group of an earlier capture outlives this one.
+            for (int g = last + 1; g <= 9; g++) {
+                context.capture(g, null);
             }
         }
         return true;

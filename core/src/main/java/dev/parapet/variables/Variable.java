@@ -146,6 +146,7 @@ public enum Variable {
 
     /** Looks a variable up by its SecLang name, case-insensitively. */
     public static Optional<Variable> lookup(String name) {
-        return Optional.ofNullable(BY_NAME.get(name.toUpperCase(Locale.ROOT)));
+        Variable v = BY_NAME.get(name);
+        return Optional.ofNullable(v != null ? v : BY_NAME.get(name.toUpperCase(Locale.ROOT)));
     }
 }

@@ -106,4 +106,29 @@ class XmlBodyProcessorTest {
         RecordingTarget t = run(new byte[0]);
         assertTrue(t.error() != null);
     }
+
+    @Test
+    void malformedBytesAreAnErrorAndPrintNothing() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        RecordingTarget t;
+        try {
+            t = run(new byte[] {'<', 'a', '>', (byte) 0xC3, (byte) 0x28, '<', '/', 'a', '>'});
+        } finally {
+            System.setErr(original);
+        }
+        assertTrue(t.error() != null && t.error().startsWith("XML parsing error:"), String.valueOf(t.error()));
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void declaredLatin1EncodingIsHonoured() {
+        RecordingTarget t = run(new byte[] {'<', '?', 'x', 'm', 'l', ' ', 'v', 'e', 'r', 's', 'i', 'o', 'n', '=', '"', '1',
+            '.', '0', '"', ' ', 'e', 'n', 'c', 'o', 'd', 'i', 'n', 'g', '=', '"', 'I', 'S', 'O', '-', '8', '8', '5', '9',
+            '-', '1', '"', '?', '>', '<', 'a', '>', (byte) 0xE9, '<', '/', 'a', '>'});
+        assertNull(t.error());
+        // é as UTF-8 bytes, one char per byte
+        assertEquals("\u00c3\u00a9", t.xml.get(0).text());
+    }
 }

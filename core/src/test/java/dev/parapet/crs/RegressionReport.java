@@ -12,6 +12,16 @@ import java.util.TreeMap;
 final class RegressionReport {
     private final Map<String, int[]> perFile = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
+    private final String label;
+
+    RegressionReport() {
+        this("in-process");
+    }
+
+    /** @param label how the suite ran, shown in the summary line, e.g. {@code HTTP} */
+    RegressionReport(String label) {
+        this.label = label;
+    }
 
     synchronized void record(String ruleFile, String testId, Outcome outcome) {
         int[] counts = perFile.computeIfAbsent(ruleFile, k -> new int[3]);
@@ -30,7 +40,7 @@ final class RegressionReport {
             f += c[1];
             s += c[2];
         }
-        return "CRS 4.28.0 regression (in-process): " + p + " passed, " + f + " failed, " + s + " skipped of "
+        return "CRS 4.28.0 regression (" + label + "): " + p + " passed, " + f + " failed, " + s + " skipped of "
                 + (p + f + s);
     }
 

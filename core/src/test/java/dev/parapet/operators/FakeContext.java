@@ -37,7 +37,11 @@ final class FakeContext implements OperatorContext {
 
     @Override
     public void capture(int index, String value) {
-        captures.put(index, value);
+        if (value == null) {
+            captures.remove(index);
+        } else {
+            captures.put(index, value);
+        }
     }
 
     @Override

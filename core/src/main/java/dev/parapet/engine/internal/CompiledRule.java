@@ -41,6 +41,8 @@ public final class CompiledRule {
     public final CompiledRule chained;
     /** Where this rule's phase list continues after {@code skipAfter}; -1 for the end of the phase. */
     int skipAfterIndex = -1;
+    /** A dense number for this top-level rule (0 to ruleCount-1), for per-transaction memo arrays. */
+    int index;
 
     CompiledRule(RuleDraft d, Target[] targets, Target[] exclusions, TransformPipeline pipeline,
             boolean log, boolean auditLog, Disruptive disruptive, int status, MacroString redirect,
@@ -72,6 +74,22 @@ public final class CompiledRule {
         this.skip = d.skip;
         this.skipAfter = d.skipAfter;
         this.chained = chained;
+        this.excludedVariables = new boolean[dev.parapet.variables.Variable.values().length];
+        for (Target x : exclusions) {
+            excludedVariables[x.variable().ordinal()] = true;
+        }
+    }
+
+    /** Variables that have at least one {@code !} exclusion in this rule. */
+    private final boolean[] excludedVariables;
+
+    /** Whether an exclusion of this rule may remove entries of {@code v}. */
+    public boolean hasExclusionFor(dev.parapet.variables.Variable v) {
+        return excludedVariables[v.ordinal()];
+    }
+
+    public int index() {
+        return index;
     }
 
     public int skipAfterIndex() {

@@ -14,7 +14,34 @@ import java.util.List;
  * @param componentSignatures the {@code SecComponentSignature} values
  */
 public record Program(EngineSettings settings, CompiledRule[][] phases, int cacheSlots, int ruleCount,
-        List<String> componentSignatures) {
+        List<String> componentSignatures, java.util.concurrent.ConcurrentHashMap<Object, boolean[]> selections) {
+
+    public Program(EngineSettings settings, CompiledRule[][] phases, int cacheSlots, int ruleCount,
+            List<String> componentSignatures) {
+        this(settings, phases, cacheSlots, ruleCount, componentSignatures, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /**
+     * Which rules (by {@link CompiledRule#index()}) carry a tag the pattern finds. Computed once per pattern
+     * and remembered: the patterns come from the rule set's own {@code ctl} actions, so the memo is bounded.
+     */
+    public boolean[] rulesTagged(org.safere.Pattern tag) {
+        return selections.computeIfAbsent(tag, k -> select(r -> r.hasTag(tag)));
+    }
+
+    /** Which rules have a message the pattern finds; remembered like {@link #rulesTagged}. */
+    public boolean[] rulesWithMessage(org.safere.Pattern message) {
+        return selections.computeIfAbsent(java.util.List.of("msg", message),
+                k -> select(r -> r.message != null && message.matcher(r.message.source()).find()));
+    }
+
+    private boolean[] select(java.util.function.Predicate<CompiledRule> p) {
+        boolean[] out = new boolean[ruleCount];
+        for (CompiledRule r : rules()) {
+            out[r.index] = p.test(r);
+        }
+        return out;
+    }
 
     /** Every top-level rule, in phase order. */
     public List<CompiledRule> rules() {

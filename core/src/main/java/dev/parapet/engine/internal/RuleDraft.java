@@ -46,6 +46,8 @@ public final class RuleDraft implements RuleSettings {
     boolean negated;
     dev.parapet.operators.Operator operator;
     RuleDraft chained;
+    /** The SecDefaultAction disruption in force where the rule was written (what {@code block} means). */
+    Object blockDefaults;
     /** The rule text as written, for error messages and the audit log. */
     String source;
 

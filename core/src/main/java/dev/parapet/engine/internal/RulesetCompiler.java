@@ -205,13 +205,25 @@ public final class RulesetCompiler {
             throw d.error(e.getMessage() + " in targets '" + a.get(0) + "'", e);
         }
         for (VariableSpec v : draft.targets) {
-            if (Variable.lookup(v.collection()).isEmpty()) {
-                throw d.error("unknown variable '" + v.collection() + "'");
-            }
+            checkTarget(d, v);
         }
         parseOperator(d, draft, a.get(1));
         draft.source = "SecRule " + a.get(0) + " \"" + a.get(1) + "\"";
         attach(d, draft);
+    }
+
+    /** Fails at the directive for an unknown variable or a regex selector that does not compile. */
+    private static void checkTarget(Directive d, VariableSpec v) {
+        if (Variable.lookup(v.collection()).isEmpty()) {
+            throw d.error("unknown variable '" + v.collection() + "'");
+        }
+        if (v.regex()) {
+            try {
+                ModSecRegex.compile(v.selector(), true);
+            } catch (RuntimeException e) {
+                throw d.error("invalid regex selector in '" + v + "': " + e.getMessage(), e);
+            }
+        }
     }
 
     private void secAction(Directive d, List<String> a) {
@@ -276,6 +288,8 @@ public final class RulesetCompiler {
             }
         }
         draft.phase = phase;
+        // `block` means the SecDefaultAction in force where the rule is written, as ModSecurity reads it.
+        draft.blockDefaults = defaultsOf(phase);
         return draft;
     }
 
@@ -418,9 +432,7 @@ public final class RulesetCompiler {
         }
         List<VariableSpec> specs = VariableSpec.parseList(a.get(1));
         for (VariableSpec v : specs) {
-            if (Variable.lookup(v.collection()).isEmpty()) {
-                throw d.error("unknown variable '" + v.collection() + "'");
-            }
+            checkTarget(d, v);
         }
         List<VariableSpec> replaced = a.size() == 3 ? VariableSpec.parseList(a.get(2)) : List.of();
         for (RuleDraft r : entries) {
@@ -483,8 +495,10 @@ public final class RulesetCompiler {
                 }
                 continue;
             }
-            phaseRules.get(r.phase).add(compileRule(r, interner, defaultsOf(r.phase)));
-            ruleCount++;
+            CompiledRule compiled = compileRule(r, interner,
+                    r.blockDefaults != null ? (DefaultDisruption) r.blockDefaults : defaultsOf(r.phase));
+            compiled.index = ruleCount++;
+            phaseRules.get(r.phase).add(compiled);
         }
         CompiledRule[][] phases = new CompiledRule[6][];
         for (int p = 0; p <= 5; p++) {

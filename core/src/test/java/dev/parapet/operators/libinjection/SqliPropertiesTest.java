@@ -43,7 +43,9 @@ class SqliPropertiesTest {
             assertTrue(t.type() != 0, t.toString());
         }
         List<SqliToken> folded = SqliDetector.fold(input, flags);
-        assertTrue(folded.size() <= 5);
+        // libinjection keeps at most five folded tokens, plus the "evil" X token that ends a fold early.
+        boolean evil = !folded.isEmpty() && folded.get(folded.size() - 1).type() == 'X';
+        assertTrue(folded.size() <= (evil ? 6 : 5), folded::toString);
         String fingerprint = SqliDetector.fingerprint(input, flags);
         assertTrue(fingerprint.length() <= 5, fingerprint);
         SqliDetector.detect(input);

@@ -1,0 +1,2 @@
+/** The SecLang variables and collections a rule can inspect. */
+package dev.parapet.variables;
