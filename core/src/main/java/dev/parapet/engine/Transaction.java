@@ -108,6 +108,8 @@ public final class Transaction implements AutoCloseable {
 
     // Evaluation state
     private final IdentityHashMap<String, String[]> transformCache = new IdentityHashMap<>();
+    /** One reusable matcher per regex, created on first use (see OperatorContext#matcher). */
+    private IdentityHashMap<org.safere.Pattern, org.safere.Matcher> matchers;
     private CompiledRule currentRule;
     private CompiledRule currentTopRule;
     private String matchedVar;
@@ -1162,6 +1164,20 @@ public final class Transaction implements AutoCloseable {
         @Override
         public String expand(MacroString argument) {
             return argument.expand(this);
+        }
+
+        @Override
+        public org.safere.Matcher matcher(org.safere.Pattern pattern, String input) {
+            if (matchers == null) {
+                matchers = new IdentityHashMap<>();
+            }
+            org.safere.Matcher m = matchers.get(pattern);
+            if (m == null) {
+                m = pattern.matcher(input);
+                matchers.put(pattern, m);
+                return m;
+            }
+            return m.reset(input);
         }
 
         // MacroString.Resolver
