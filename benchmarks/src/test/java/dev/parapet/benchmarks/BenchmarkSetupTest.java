@@ -80,6 +80,7 @@ class BenchmarkSetupTest {
         b.setUp();
         assertTrue(b.patternCount() > 100, "CRS has over 100 PL1 request regexes, got " + b.patternCount());
         assertTrue(b.searchAll() < b.patternCount());
+        assertEquals(b.searchAll(), b.searchAllReusingMatchers(), "reused matchers find the same matches");
     }
 
     @Test
