@@ -18,7 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
  * {@code -XX:StartFlightRecording} around {@link CpuProbe}): CPU samples and allocation samples grouped by
  * engine activity (regex, transformations, logging, …), then the hottest methods by self time and by
  * inclusive time within Parapet. A sample goes to the activity of the innermost frame that belongs to one,
- * so {@code String} work done by the error-log formatter counts as logging.
+ * so {@code String} work done by the error-log formatter counts as logging. Samples taken while a
+ * {@code Firewall} is being built (rule loading) are left out: the summary is about request processing.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.parapet.benchmarks.JfrSummary FILE.jfr [top]}.
  */
@@ -80,6 +81,9 @@ public final class JfrSummary {
                 continue;
             }
             List<RecordedFrame> frames = stack.getFrames();
+            if (frames.stream().anyMatch(f -> name(f).startsWith("dev.parapet.engine.Firewall$Builder"))) {
+                continue;
+            }
             if (type.equals("jdk.ExecutionSample")) {
                 samples++;
                 cpuByActivity.merge(activity(frames), 1L, Long::sum);

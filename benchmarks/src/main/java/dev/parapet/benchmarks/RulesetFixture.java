@@ -1,6 +1,7 @@
 package dev.parapet.benchmarks;
 
 import dev.parapet.engine.Firewall;
+import dev.parapet.rulesets.Rulesets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,9 +15,9 @@ import java.util.stream.Stream;
  * The rule sets the engine benchmarks run, selected with JMH's {@code -p ruleset=NAME}.
  *
  * <p>Every fixture loads {@link #BASE_CONFIG} first (ModSecurity's recommended engine settings in blocking
- * mode, shared with the end-to-end comparison), then its rules. To benchmark another rule set (for instance
- * Parapet's bundled rules once {@code dev.parapet:parapet-rulesets} exists), add a constant that overrides
- * {@link #addRules}; every benchmark with a {@code ruleset} parameter picks it up.
+ * mode, shared with the end-to-end comparison), then its rules. To benchmark another rule set, add a constant
+ * that overrides {@link #addRules}; the module's tests check every constant (benign shapes pass, attacks are
+ * blocked), and benchmarks whose {@code ruleset} parameter lists it run it.
  */
 public enum RulesetFixture {
 
@@ -40,6 +41,23 @@ public enum RulesetFixture {
             addCrs(builder, crsDirectory, 2);
             builder.directives("pl2-tuning", PL2_TUNING, crsDirectory);
         }
+    },
+
+    /**
+     * Parapet's bundled rules ({@code dev.parapet:parapet-rulesets}: its engine profile and core rules at
+     * paranoia level 1, no CRS), as {@code Rulesets.applyTo} loads them after the base settings.
+     */
+    PARAPET {
+        @Override
+        void addRules(Firewall.Builder builder, Path crsDirectory) {
+            Rulesets.applyTo(builder);
+        }
+
+        /** It lets the PHP web shell upload through (CRS catches it with 933110 on the file name). */
+        @Override
+        public boolean blocks(RequestShape shape) {
+            return shape.attack() && shape != RequestShape.POST_MULTIPART_ATTACK;
+        }
     };
 
     /** The false-positive exclusion of {@link #CRS_PL2}, loaded after the rules as CRS's documentation shows. */
@@ -61,6 +79,14 @@ public enum RulesetFixture {
     }
 
     abstract void addRules(Firewall.Builder builder, Path crsDirectory);
+
+    /**
+     * Whether this rule set blocks {@code shape}: every attack shape, unless a constant documents a gap. The
+     * benchmarks check it in their setup, so each figure measures the path it claims.
+     */
+    public boolean blocks(RequestShape shape) {
+        return shape.attack();
+    }
 
     /** The text of {@link #BASE_CONFIG}. */
     public static String baseConfig() {

@@ -2,6 +2,7 @@ package dev.parapet.benchmarks;
 
 import dev.parapet.engine.Firewall;
 import dev.parapet.engine.Interruption;
+import dev.parapet.engine.MatchedRule;
 import dev.parapet.engine.Transaction;
 import java.util.Optional;
 
@@ -11,8 +12,15 @@ import java.util.Optional;
  */
 public final class TransactionRunner {
 
-    /** What a whole transaction decided. */
-    public record Outcome(Interruption interruption, int matchedRules, String inboundScore) {
+    /**
+     * What a whole transaction decided.
+     *
+     * @param interruption the interruption, or {@code null} when the request passed
+     * @param matchedRules all matched rules, bookkeeping ({@code nolog}) ones included
+     * @param loggedRules matched rules that log: detections, which a benign request must not have
+     * @param inboundScore CRS's {@code tx.blocking_inbound_anomaly_score}, {@code null} without CRS
+     */
+    public record Outcome(Interruption interruption, int matchedRules, int loggedRules, String inboundScore) {
 
         /** Whether the request was blocked, redirected or dropped. */
         public boolean interrupted() {
@@ -28,7 +36,8 @@ public final class TransactionRunner {
         try (Transaction tx = firewall.newTransaction()) {
             Interruption interruption = phases(tx, exchange).orElse(null);
             tx.processLogging();
-            return new Outcome(interruption, tx.matchedRules().size(), tx.tx("blocking_inbound_anomaly_score"));
+            int logged = (int) tx.matchedRules().stream().filter(MatchedRule::log).count();
+            return new Outcome(interruption, tx.matchedRules().size(), logged, tx.tx("blocking_inbound_anomaly_score"));
         }
     }
 

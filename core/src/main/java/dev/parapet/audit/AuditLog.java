@@ -37,11 +37,12 @@ public final class AuditLog {
     public static final Set<String> DEFAULT_SENSITIVE_HEADERS = Set.of("authorization", "proxy-authorization",
             "cookie", "set-cookie", "x-api-key", "x-auth-token");
 
-    /** The CRS {@code TX} variables copied into {@link AuditEvent#anomalyScores()} when set. */
+    /** The {@code TX} variables (CRS's and Parapet's rule sets) copied into {@link AuditEvent#anomalyScores()}. */
     static final List<String> SCORE_VARIABLES = List.of(
             "blocking_inbound_anomaly_score", "detection_inbound_anomaly_score", "inbound_anomaly_score_threshold",
             "blocking_outbound_anomaly_score", "detection_outbound_anomaly_score", "outbound_anomaly_score_threshold",
-            "anomaly_score", "blocking_paranoia_level", "detection_paranoia_level");
+            "anomaly_score", "parapet_blocking_inbound_anomaly_score", "parapet_detection_inbound_anomaly_score",
+            "blocking_paranoia_level", "detection_paranoia_level");
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 

@@ -83,6 +83,8 @@ public final class Transaction implements AutoCloseable {
     // ctl: exclusions
     private List<RuleSelection> removedRules;
     private List<TargetRemoval> removedTargets;
+    /** Target removals that apply to each rule (by index), filled lazily; reset when a removal is added. */
+    private List<Target>[] removalsByRule;
 
     // Bodies
     private byte[] requestBody = new byte[0];
@@ -106,6 +108,8 @@ public final class Transaction implements AutoCloseable {
 
     // Evaluation state
     private final IdentityHashMap<String, String[]> transformCache = new IdentityHashMap<>();
+    /** One reusable matcher per regex, created on first use (see OperatorContext#matcher). */
+    private IdentityHashMap<org.safere.Pattern, org.safere.Matcher> matchers;
     private CompiledRule currentRule;
     private CompiledRule currentTopRule;
     private String matchedVar;
@@ -812,12 +816,13 @@ public final class Transaction implements AutoCloseable {
             if (v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES) {
                 entries = new ArrayList<>(entries);
             }
+            boolean mayExclude = rule.hasExclusionFor(v) || touches(removals, v);
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
                 if (!target.selects(e.key(), e.keyLower())) {
                     continue;
                 }
-                if (isExcluded(rule, removals, v, e.key(), e.keyLower())) {
+                if (mayExclude && isExcluded(rule, removals, v, e.key(), e.keyLower())) {
                     continue;
                 }
                 boolean matchedVars = v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES;
@@ -859,10 +864,37 @@ public final class Transaction implements AutoCloseable {
         return false;
     }
 
+    private static boolean touches(List<Target> removals, Variable v) {
+        for (int i = 0; i < removals.size(); i++) {
+            if (removals.get(i).variable() == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<Target> targetRemovalsFor(CompiledRule top) {
         if (removedTargets == null) {
             return List.of();
         }
+        int index = top.index();
+        if (removalsByRule == null) {
+            @SuppressWarnings("unchecked")
+            List<Target>[] fresh = new List[program.ruleCount()];
+            removalsByRule = fresh;
+        }
+        if (index >= 0 && index < removalsByRule.length) {
+            List<Target> cached = removalsByRule[index];
+            if (cached == null) {
+                cached = collectRemovals(top);
+                removalsByRule[index] = cached;
+            }
+            return cached;
+        }
+        return collectRemovals(top);
+    }
+
+    private List<Target> collectRemovals(CompiledRule top) {
         List<Target> out = null;
         for (TargetRemoval r : removedTargets) {
             if (r.rules().test(top)) {
@@ -1134,6 +1166,20 @@ public final class Transaction implements AutoCloseable {
             return argument.expand(this);
         }
 
+        @Override
+        public org.safere.Matcher matcher(org.safere.Pattern pattern, String input) {
+            if (matchers == null) {
+                matchers = new IdentityHashMap<>();
+            }
+            org.safere.Matcher m = matchers.get(pattern);
+            if (m == null) {
+                m = pattern.matcher(input);
+                matchers.put(pattern, m);
+                return m;
+            }
+            return m.reset(input);
+        }
+
         // MacroString.Resolver
 
         @Override
@@ -1301,6 +1347,7 @@ public final class Transaction implements AutoCloseable {
             Target target = new Target(v.get(), key, key == null ? null : Ascii.lower(key), ref.keyRegex(),
                     ref.spec().count());
             removedTargets.add(new TargetRemoval(new RuleSelection(rules, program.ruleCount()), target));
+            removalsByRule = null;
         }
 
         @Override

@@ -16,4 +16,13 @@ public interface OperatorContext {
 
     /** Expands a macro argument (e.g. {@code %{tx.allowed_methods}}) against the transaction. */
     String expand(MacroString argument);
+
+    /**
+     * A matcher of {@code pattern} over {@code input}. A transaction hands out one reusable matcher per
+     * pattern, so the hundreds of searches of a request do not each allocate a matcher and its scratch
+     * space; the result is valid until the next call for the same pattern.
+     */
+    default org.safere.Matcher matcher(org.safere.Pattern pattern, String input) {
+        return pattern.matcher(input);
+    }
 }

@@ -43,7 +43,7 @@ public final class Rx implements Operator {
                 return false;
             }
         }
-        Matcher matcher = p.matcher(input);
+        Matcher matcher = pattern == null ? p.matcher(input) : context.matcher(p, input);
         if (!matcher.find()) {
             return false;
         }

@@ -169,13 +169,18 @@ public final class SecLangReader {
             return;
         }
         Path baseDirectory = origin.directory();
-        Path path = Path.of(pattern);
-        if (!path.isAbsolute()) {
-            if (baseDirectory == null) {
-                throw new SecLangException(sourceName, line, "relative Include '" + pattern
-                        + "' in a source without a base directory");
+        Path path;
+        try {
+            path = Path.of(pattern);
+            if (!path.isAbsolute()) {
+                if (baseDirectory == null) {
+                    throw new SecLangException(sourceName, line, "relative Include '" + pattern
+                            + "' in a source without a base directory");
+                }
+                path = baseDirectory.resolve(pattern);
             }
-            path = baseDirectory.resolve(pattern);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SecLangException(sourceName, line, "invalid Include path '" + pattern + "': " + e.getReason(), e);
         }
         String fileName = path.getFileName() == null ? "" : path.getFileName().toString();
         boolean glob = fileName.indexOf('*') >= 0 || fileName.indexOf('?') >= 0 || fileName.indexOf('[') >= 0;

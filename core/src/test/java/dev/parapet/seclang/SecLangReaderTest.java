@@ -214,7 +214,9 @@ class SecLangReaderTest {
                 Arguments.of("Include missing.conf", "Include file not found", "missing.conf"),
                 Arguments.of("Include nothing/*.conf", "matches no file", "*.conf"),
                 Arguments.of("Include", "exactly one path", "Include"),
-                Arguments.of("Include a.conf b.conf", "exactly one path", "got 2"));
+                Arguments.of("Include a.conf b.conf", "exactly one path", "got 2"),
+                // found by SecLangFuzzPropertiesTest: a NUL in the path threw InvalidPathException
+                Arguments.of("Include \"bad\u0000name.conf\"", "invalid Include path", "bad"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -40,7 +40,7 @@ public record DemoOptions(String host, int port, Path crs, List<Path> rules, Lis
         }
     }
 
-    /** The defaults: 127.0.0.1:8080, Parapet's demo rules, blocking, audit log on the console. */
+    /** The defaults: 127.0.0.1:8080, Parapet's bundled rules, blocking, audit log on the console. */
     public static DemoOptions defaults() {
         return new DemoOptions("127.0.0.1", 8080, null, List.of(), List.of(), List.of(), false, null, null, 30_000,
                 false);
@@ -62,7 +62,7 @@ public record DemoOptions(String host, int port, Path crs, List<Path> rules, Lis
               --port N               listen port, default 8080 (0: any free port)    [PARAPET_PORT]
               --crs DIR              run OWASP CRS from DIR (crs-setup.conf and rules/*.conf),
                                      e.g. ../shared/crs-4.28.0                        [PARAPET_CRS]
-              --rules FILE           rule file to load instead of the default rules and
+              --rules FILE           rule file to load instead of Parapet's bundled rules and
                                      engine settings; repeatable                      [PARAPET_RULES]
               --seclang FILE         extra SecLang loaded before the rules (setup, log
                                      markers); repeatable                             [PARAPET_SECLANG]

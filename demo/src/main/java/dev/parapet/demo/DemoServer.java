@@ -5,6 +5,7 @@ import dev.parapet.audit.AuditSink;
 import dev.parapet.audit.FileAuditSink;
 import dev.parapet.engine.Firewall;
 import dev.parapet.engine.RuleEngineMode;
+import dev.parapet.rulesets.Rulesets;
 import dev.parapet.seclang.SecLangException;
 import dev.parapet.servlet.ParapetFilter;
 import jakarta.servlet.DispatcherType;
@@ -144,8 +145,9 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /**
-     * The firewall the options describe: the engine baseline and CRS setup (or the given rule files, or the
-     * default rules), with the extra SecLang files before and after the rules.
+     * The firewall the options describe: Parapet's bundled rules ({@link Rulesets}), or CRS after the engine
+     * settings of ModSecurity's recommended configuration, or the given rule files; with the extra SecLang files
+     * before and after the rules.
      */
     public static Firewall firewall(DemoOptions options) {
         Firewall.Builder b = Firewall.builder();
@@ -171,11 +173,12 @@ public final class DemoServer implements AutoCloseable {
                 b.file(p);
             }
         } else {
-            b.directives("engine.conf", resource("engine.conf"));
+            // Parapet's bundled rules: the engine profile, the extra files, then the core rules.
+            b.classpath(Rulesets.SETUP);
             for (Path p : options.seclang()) {
                 b.file(requireFile(p));
             }
-            b.directives("demo-rules.conf", resource("demo-rules.conf"));
+            b.classpath(Rulesets.RULES);
         }
         for (Path p : options.seclangAfter()) {
             b.file(requireFile(p));

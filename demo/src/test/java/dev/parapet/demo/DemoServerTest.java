@@ -52,8 +52,13 @@ class DemoServerTest {
     }
 
     static String post(String target, String type, String body) {
-        return "POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\nContent-Length: "
-                + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
+        return post(target, "User-Agent: test\r\n", type, body);
+    }
+
+    static String post(String target, String headers, String type, String body) {
+        return "POST " + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "Content-Type: " + type
+                + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
+                + body;
     }
 
     static Stream<Arguments> requests() {
@@ -61,38 +66,51 @@ class DemoServerTest {
         String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nnice\r\n--"
                 + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nhello file\r\n--" + boundary + "--\r\n";
+        String ua = "User-Agent: Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0\r\n";
         return Stream.of(
-                // request, expected status, blocking rule (0: passes)
-                Arguments.of(get("/"), 200, 0),
-                Arguments.of(get("/anything/else?x=1"), 200, 0),
-                Arguments.of(get("/get?q=hello"), 200, 0),
-                Arguments.of(get("/get?id=1%27%20OR%20%271%27=%271"), 403, 10100),
-                Arguments.of(get("/get?q=%3Cscript%3Ealert(1)%3C/script%3E"), 403, 10110),
-                Arguments.of(get("/get?file=../../etc/passwd"), 403, 10120),
-                Arguments.of(get("/get?host=127.0.0.1;cat%20/etc/passwd"), 403, 10130),
-                Arguments.of(get("/get", "User-Agent: sqlmap/1.7\r\n"), 403, 10140),
-                Arguments.of(post("/post", "application/x-www-form-urlencoded", "name=value&other=2"), 200, 0),
-                Arguments.of(post("/post", "application/json", "{\"name\":\"value\"}"), 200, 0),
-                Arguments.of(post("/post", "application/json", "{\"name\":\"1' or '1'='1\"}"), 403, 10100),
-                Arguments.of(post("/post", "application/json", "{\"broken\":"), 400, 200002),
-                Arguments.of(post("/upload", "multipart/form-data; boundary=" + boundary, multipart), 200, 0),
-                Arguments.of(post("/reflect", "application/json", "{\"status\":201,\"body\":\"made\"}"), 201, 0),
-                Arguments.of(post("/reflect", "application/json",
-                        "{\"body\":\"<html>You have an error in your SQL syntax</html>\"}"), 500, 10150));
+                // request, expected status, tag of a logged rule that explains a block (null: passes)
+                Arguments.of(get("/", ua), 200, null),
+                Arguments.of(get("/anything/else?x=1", ua), 200, null),
+                Arguments.of(get("/get?q=hello", ua), 200, null),
+                Arguments.of(get("/get?id=1%27%20OR%20%271%27=%271", ua), 403, "attack-sqli"),
+                Arguments.of(get("/get?q=%3Cscript%3Ealert(1)%3C/script%3E", ua), 403, "attack-xss"),
+                Arguments.of(get("/get?file=../../../etc/passwd", ua), 403, "attack-lfi"),
+                Arguments.of(get("/get?host=127.0.0.1;cat%20/etc/passwd", ua), 403, "attack-rce"),
+                Arguments.of(get("/get", "User-Agent: sqlmap/1.7\r\n"), 403, "attack-reputation-scanner"),
+                Arguments.of(post("/post", ua, "application/x-www-form-urlencoded", "name=value&other=2"), 200, null),
+                Arguments.of(post("/post", ua, "application/json", "{\"name\":\"value\"}"), 200, null),
+                Arguments.of(post("/post", ua, "application/json", "{\"name\":\"1' or '1'='1\"}"), 403,
+                        "attack-sqli"),
+                Arguments.of(post("/upload", ua, "multipart/form-data; boundary=" + boundary, multipart), 200, null),
+                Arguments.of(post("/reflect", ua, "application/json", "{\"status\":201,\"body\":\"made\"}"), 201,
+                        null));
     }
 
     @ParameterizedTest
     @MethodSource("requests")
-    void defaultRules(String request, int status, int rule) throws Exception {
+    void bundledRules(String request, int status, String tag) throws Exception {
         HttpWire.Response r = send(request);
         assertEquals(status, r.status(), r::bodyText);
-        if (rule != 0) {
+        if (tag != null) {
             String page = r.bodyText();
             String id = page.substring(page.indexOf("<code>") + 6, page.indexOf("</code>"));
             JsonNode event = Files.readAllLines(audit).stream().filter(l -> l.startsWith("{")).map(this::json)
                     .filter(e -> e.get("transaction_id").asText().equals(id)).findFirst().orElseThrow();
-            assertEquals(rule, event.at("/interruption/rule_id").asInt());
+            assertEquals("blocked", event.get("verdict").asText());
+            assertTrue(event.at("/interruption/rule_id").asInt() >= 440000
+                    && event.at("/interruption/rule_id").asInt() <= 449999, event::toString);
+            List<String> tags = new java.util.ArrayList<>();
+            event.get("rules").forEach(rule -> rule.get("tags").forEach(t -> tags.add(t.asText())));
+            assertTrue(tags.contains(tag), () -> tag + " not among " + tags);
+            assertTrue(event.at("/anomaly_scores/parapet_blocking_inbound_anomaly_score").asInt() > 0,
+                    event::toString);
         }
+    }
+
+    @Test
+    void malformedJsonIsRefused() {
+        HttpWire.Response r = send(post("/post", "User-Agent: t\r\n", "application/json", "{\"broken\":"));
+        assertEquals(400, r.status(), r::bodyText);
     }
 
     private JsonNode json(String line) {
@@ -139,8 +157,17 @@ class DemoServerTest {
             }
         }
         assertTrue(at > 0, "event found");
-        assertTrue(lines.get(at).startsWith("{") && lines.get(at).contains("\"id\":10100"), lines.get(at));
-        assertTrue(lines.get(at - 1).contains("[id \"10100\"]"), lines.get(at - 1));
+        // The transaction's error lines come right before its event; go-ftw reads ids from both forms.
+        assertTrue(lines.get(at).startsWith("{"), lines.get(at));
+        JsonNode event = json(lines.get(at));
+        int blockedBy = event.at("/interruption/rule_id").asInt();
+        assertTrue(lines.get(at).contains("\"id\":" + blockedBy), lines.get(at));
+        String tx = event.get("transaction_id").asText();
+        List<String> own = new java.util.ArrayList<>();
+        for (int i = at - 1; i >= 0 && lines.get(i).contains("[unique_id \"" + tx + "\"]"); i--) {
+            own.add(lines.get(i));
+        }
+        assertTrue(own.stream().anyMatch(l -> l.contains("[id \"" + blockedBy + "\"]")), () -> String.join("\n", own));
     }
 
     @Test

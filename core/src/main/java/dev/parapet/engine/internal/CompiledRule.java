@@ -74,6 +74,18 @@ public final class CompiledRule {
         this.skip = d.skip;
         this.skipAfter = d.skipAfter;
         this.chained = chained;
+        this.excludedVariables = new boolean[dev.parapet.variables.Variable.values().length];
+        for (Target x : exclusions) {
+            excludedVariables[x.variable().ordinal()] = true;
+        }
+    }
+
+    /** Variables that have at least one {@code !} exclusion in this rule. */
+    private final boolean[] excludedVariables;
+
+    /** Whether an exclusion of this rule may remove entries of {@code v}. */
+    public boolean hasExclusionFor(dev.parapet.variables.Variable v) {
+        return excludedVariables[v.ordinal()];
     }
 
     public int index() {
