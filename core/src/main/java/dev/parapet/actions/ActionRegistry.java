@@ -39,7 +39,11 @@ public final class ActionRegistry {
             Map.entry("capture", FlagAction.factory("capture", ActionType.DATA, RuleSettings::capture)),
             Map.entry("multimatch", FlagAction.factory("multiMatch", ActionType.DATA, RuleSettings::multiMatch)),
             Map.entry("log", FlagAction.factory("log", ActionType.DATA, r -> r.log(true))),
-            Map.entry("nolog", FlagAction.factory("nolog", ActionType.DATA, r -> r.log(false))),
+            // As in ModSecurity, nolog keeps a match out of the audit log too (unless auditlog follows it).
+            Map.entry("nolog", FlagAction.factory("nolog", ActionType.DATA, r -> {
+                r.log(false);
+                r.auditLog(false);
+            })),
             Map.entry("auditlog", FlagAction.factory("auditlog", ActionType.DATA, r -> r.auditLog(true))),
             Map.entry("noauditlog", FlagAction.factory("noauditlog", ActionType.DATA, r -> r.auditLog(false))),
             // non-disruptive

@@ -31,7 +31,7 @@ public final class ExpireVarAction implements Action {
 
     @Override
     public void execute(ActionContext context) {
-        long s = SetVarAction.parseLong(context.expand(seconds));
+        long s = dev.parapet.store.Numbers.parseLong(context.expand(seconds));
         context.expireVariable(target.collection(), target.expandKey(context), Math.max(0, s));
     }
 }

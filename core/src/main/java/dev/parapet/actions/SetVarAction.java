@@ -2,6 +2,7 @@ package dev.parapet.actions;
 
 import dev.parapet.seclang.MacroString;
 import dev.parapet.seclang.SecLangException;
+import dev.parapet.store.Numbers;
 
 /**
  * {@code setvar}: {@code tx.name=value} assigns, {@code =+N} adds, {@code =-N} subtracts,
@@ -57,38 +58,13 @@ public final class SetVarAction implements Action {
             case REMOVE -> context.removeVariable(target.collection(), key);
             case ASSIGN -> context.setVariable(target.collection(), key, context.expand(value));
             case ADD, SUBTRACT -> {
-                long current = parseLong(context.variable(target.collection(), key));
-                long delta = parseLong(context.expand(value));
+                long current = Numbers.parseLong(context.variable(target.collection(), key));
+                long delta = Numbers.parseLong(context.expand(value));
                 long result = op == Op.ADD ? current + delta : current - delta;
                 context.setVariable(target.collection(), key, Long.toString(result));
             }
             default -> throw new SecLangException("unreachable setvar operation " + op);
         }
-    }
-
-    /** Leading optional sign and digits, like C's atoi; anything else counts as 0. */
-    static long parseLong(String s) {
-        if (s == null) {
-            return 0;
-        }
-        int i = 0;
-        int n = s.length();
-        while (i < n && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
-        long v = 0;
-        int digits = 0;
-        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && digits < 18) {
-            v = v * 10 + (s.charAt(i) - '0');
-            i++;
-            digits++;
-        }
-        return negative ? -v : v;
     }
 
     @Override

@@ -27,22 +27,7 @@ import org.junit.jupiter.api.DynamicTest;
 final class CrsRegressionSuite {
 
     /** The setup rule required by tests/regression/README.md, verbatim in effect. */
-    static final String RULE_900005 = """
-            SecAction "id:900005,\\
-              phase:1,\\
-              nolog,\\
-              pass,\\
-              ctl:ruleEngine=DetectionOnly,\\
-              ctl:ruleRemoveById=910000,\\
-              setvar:tx.blocking_paranoia_level=4,\\
-              setvar:tx.crs_validate_utf8_encoding=1,\\
-              setvar:tx.arg_name_length=100,\\
-              setvar:tx.arg_length=400,\\
-              setvar:tx.total_arg_length=64000,\\
-              setvar:tx.max_num_args=255,\\
-              setvar:tx.max_file_size=64100,\\
-              setvar:tx.combined_file_sizes=65535"
-            """;
+    static final String RULE_900005 = dev.parapet.engine.CrsTestSupport.REGRESSION_SETUP;
 
     /**
      * Engine settings the suite assumes from the server's ModSecurity configuration (CRS's own test setup uses

@@ -63,6 +63,10 @@ class CrsLoadTest {
             tx.appendResponseBody(page, 0, page.length);
             assertEquals(Optional.empty(), tx.processResponseBody());
             tx.processLogging();
+            // CRS's bookkeeping rules are nolog: nolog keeps them out of the audit log despite
+            // crs-setup's SecDefaultAction "log,auditlog" (found by the Lambda adapter).
+            assertTrue(tx.matchedRules().stream().noneMatch(MatchedRule::auditLog), () -> tx.matchedRules().toString());
+            assertTrue(!tx.isAuditRelevant(), "a benign request is not audit-relevant under RelevantOnly");
         }
     }
 }

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.ApplicationLoadBalancerRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.ApplicationLoadBalancerResponseEvent;
+import dev.parapet.audit.AuditLog;
 import dev.parapet.engine.Firewall;
 import dev.parapet.lambda.internal.AlbAdapter;
 import dev.parapet.lambda.internal.Guard;
@@ -100,6 +101,7 @@ public final class LambdaGuard {
         private String clientIpHeader;
         private int trustedHops;
         private LambdaAuditLog auditLog = LambdaAuditLog.stdout();
+        private AuditLog sharedAuditLog;
 
         private Builder(Supplier<Firewall> firewall) {
             this.firewall = firewall;
@@ -132,9 +134,21 @@ public final class LambdaGuard {
             return this;
         }
 
+        /**
+         * Records inspected transactions through Parapet's common audit log instead ({@code dev.parapet.audit}:
+         * ModSecurity-style error lines and JSON events, the same as the other adapters write). The transaction
+         * id in those events is the Lambda request id. Events that never became a transaction (malformed,
+         * firewall unavailable) still go to {@link #auditLog(LambdaAuditLog)}.
+         */
+        public Builder sharedAuditLog(AuditLog auditLog) {
+            this.sharedAuditLog = Objects.requireNonNull(auditLog, "auditLog");
+            return this;
+        }
+
         /** Builds the guard. */
         public LambdaGuard build() {
-            return new LambdaGuard(new Guard(firewall, new GuardSettings(clientIpHeader, trustedHops, auditLog)));
+            return new LambdaGuard(new Guard(firewall,
+                    new GuardSettings(clientIpHeader, trustedHops, auditLog, sharedAuditLog)));
         }
     }
 }

@@ -551,6 +551,32 @@ class GuardedHandlersTest {
     }
 
     @Test
+    void sharedAuditLogReceivesInspectedTransactions() {
+        List<dev.parapet.audit.AuditEvent> events = new ArrayList<>();
+        List<String> errorLines = new ArrayList<>();
+        dev.parapet.audit.AuditLog shared = dev.parapet.audit.AuditLog.builder()
+                .sink((lines, event) -> {
+                    errorLines.addAll(lines);
+                    event.ifPresent(events::add);
+                }).build();
+
+        Result r = Harness.run(Kind.REST, Form.TYPED, Kind.REST.cookie(Kind.REST.event(), "pref=evil-secret"),
+                guard().sharedAuditLog(shared), App.ok());
+
+        assertEquals(403, r.status());
+        assertEquals(List.of(), r.audit(), "inspected transactions go to the shared log only");
+        assertEquals(1, events.size());
+        dev.parapet.audit.AuditEvent event = events.get(0);
+        assertEquals(Harness.REQUEST_ID, event.transactionId());
+        assertEquals(403, event.responseStatus());
+        assertEquals(1004, event.interruption().ruleId());
+        assertEquals("198.51.100.7", event.request().clientAddress());
+        assertTrue(event.request().uri().startsWith("/orders/42?"));
+        assertFalse(event.toJson().contains("evil-secret"), "the shared log masks cookies");
+        assertEquals(1, errorLines.size());
+    }
+
+    @Test
     void withoutContextTheFirewallGeneratesTheTransactionId() {
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> h = guard()
                 .auditLog(LambdaAuditLog.disabled()).build()

@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The event shapes under test, each with its fixture and how to place request parts in it the way
@@ -115,12 +115,13 @@ enum Kind {
     ObjectNode removeHeader(ObjectNode e, String name) {
         for (String field : new String[] {"headers", "multiValueHeaders"}) {
             if (e.get(field) instanceof ObjectNode headers) {
-                Iterator<Map.Entry<String, JsonNode>> it = headers.fields();
-                while (it.hasNext()) {
-                    if (it.next().getKey().equalsIgnoreCase(name)) {
-                        it.remove();
+                List<String> matching = new ArrayList<>();
+                headers.fieldNames().forEachRemaining(n -> {
+                    if (n.equalsIgnoreCase(name)) {
+                        matching.add(n);
                     }
-                }
+                });
+                headers.remove(matching);
             }
         }
         return e;

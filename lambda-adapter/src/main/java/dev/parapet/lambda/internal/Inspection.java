@@ -1,6 +1,7 @@
 package dev.parapet.lambda.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.parapet.audit.AuditEvent;
 import dev.parapet.engine.Firewall;
 import dev.parapet.engine.Interruption;
 import dev.parapet.engine.MatchedRule;
@@ -120,6 +121,10 @@ public final class Inspection implements AutoCloseable {
     public void close() {
         try {
             tx.processLogging();
+            if (settings.sharedAuditLog() != null) {
+                settings.sharedAuditLog().record(tx, auditRequest(), status);
+                return;
+            }
             Optional<Interruption> interruption = tx.interruption();
             if (failed || interruption.isPresent() || (tx.isAuditRelevant() && (auditEverything || anyLogged()))) {
                 Outcome outcome = failed ? Outcome.FAILED : interruption.isPresent() ? Outcome.BLOCKED : Outcome.ALLOWED;
@@ -130,6 +135,16 @@ public final class Inspection implements AutoCloseable {
         } finally {
             tx.close();
         }
+    }
+
+    /** The request as the common audit log records it: byte strings, as passed to the engine. */
+    private AuditEvent.Request auditRequest() {
+        List<AuditEvent.Header> headers = new ArrayList<>(request.headers().size());
+        for (Header h : request.headers()) {
+            headers.add(new AuditEvent.Header(ByteStrings.of(h.name()), ByteStrings.of(h.value())));
+        }
+        return new AuditEvent.Request(ByteStrings.of(request.clientIp()), 0, "", request.serverPort(),
+                ByteStrings.of(request.method()), ByteStrings.of(request.rawUri()), request.protocol(), headers);
     }
 
     /**
