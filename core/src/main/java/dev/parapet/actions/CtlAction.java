@@ -97,10 +97,7 @@ public final class CtlAction implements Action {
                 return c -> c.responseBodyLimit(limit);
             }
             case "auditengine" -> {
-                String mode = value.toLowerCase(Locale.ROOT);
-                if (!List.of("on", "off", "relevantonly").contains(mode)) {
-                    throw new SecLangException("ctl:auditEngine takes On, Off or RelevantOnly, got '" + value + "'");
-                }
+                String mode = auditEngineMode(value);
                 return c -> c.auditEngine(mode);
             }
             case "auditlogparts" -> {
@@ -131,6 +128,17 @@ public final class CtlAction implements Action {
             case "off" -> "Off";
             case "detectiononly" -> "DetectionOnly";
             default -> throw new SecLangException("rule engine mode must be On, Off or DetectionOnly, got '"
+                    + value + "'");
+        };
+    }
+
+    /** Validates and normalises a SecAuditEngine / ctl:auditEngine mode to On, Off or RelevantOnly. */
+    public static String auditEngineMode(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "on" -> "On";
+            case "off" -> "Off";
+            case "relevantonly" -> "RelevantOnly";
+            default -> throw new SecLangException("audit engine mode must be On, Off or RelevantOnly, got '"
                     + value + "'");
         };
     }

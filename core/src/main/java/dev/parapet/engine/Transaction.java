@@ -22,9 +22,7 @@ import dev.parapet.engine.internal.StoredCollections;
 import dev.parapet.engine.internal.Target;
 import dev.parapet.engine.internal.TransformPipeline;
 import dev.parapet.operators.OperatorContext;
-import dev.parapet.operators.internal.ModSecRegex;
 import dev.parapet.seclang.MacroString;
-import dev.parapet.seclang.VariableSpec;
 import dev.parapet.variables.Variable;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -1383,7 +1381,7 @@ public final class Transaction implements AutoCloseable {
 
         @Override
         public void auditEngine(String value) {
-            auditEngine = value.equals("on") ? "On" : value.equals("off") ? "Off" : "RelevantOnly";
+            auditEngine = value;
         }
 
         @Override

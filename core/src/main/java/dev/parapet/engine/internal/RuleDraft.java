@@ -47,7 +47,7 @@ public final class RuleDraft implements RuleSettings {
     dev.parapet.operators.Operator operator;
     RuleDraft chained;
     /** The SecDefaultAction disruption in force where the rule was written (what {@code block} means). */
-    Object blockDefaults;
+    RulesetCompiler.DefaultDisruption blockDefaults;
     /** The rule text as written, for error messages and the audit log. */
     String source;
 

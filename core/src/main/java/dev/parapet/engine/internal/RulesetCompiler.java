@@ -137,13 +137,7 @@ public final class RulesetCompiler {
             }
             case "secresponsebodymimetypesclear" -> responseMimeTypes.clear();
             case "seccomponentsignature" -> componentSignatures.add(single(d));
-            case "secauditengine" -> {
-                String v = single(d).toLowerCase(Locale.ROOT);
-                if (!List.of("on", "off", "relevantonly").contains(v)) {
-                    throw d.error("SecAuditEngine takes On, Off or RelevantOnly, got '" + single(d) + "'");
-                }
-                auditEngine = v.equals("on") ? "On" : v.equals("off") ? "Off" : "RelevantOnly";
-            }
+            case "secauditengine" -> auditEngine = CtlAction.auditEngineMode(single(d));
             case "secauditlogparts" -> {
                 String v = single(d);
                 if (!v.matches("[A-KZ]+")) {
@@ -496,7 +490,7 @@ public final class RulesetCompiler {
                 continue;
             }
             CompiledRule compiled = compileRule(r, interner,
-                    r.blockDefaults != null ? (DefaultDisruption) r.blockDefaults : defaultsOf(r.phase));
+                    r.blockDefaults != null ? r.blockDefaults : defaultsOf(r.phase));
             compiled.index = ruleCount++;
             phaseRules.get(r.phase).add(compiled);
         }
@@ -545,7 +539,8 @@ public final class RulesetCompiler {
         return new DefaultDisruption(disruptive, probe.status, probe.redirect);
     }
 
-    private record DefaultDisruption(Disruptive disruptive, int status, MacroString redirect) {
+    /** What {@code block} resolves to: the disruptive action of a phase's SecDefaultAction. */
+    record DefaultDisruption(Disruptive disruptive, int status, MacroString redirect) {
     }
 
     private CompiledRule compileRule(RuleDraft r, PipelineInterner interner, DefaultDisruption defaults) {
