@@ -29,6 +29,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import dev.parapet.operators.internal.LiteralScreen;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +107,9 @@ public final class Transaction implements AutoCloseable {
 
     // Evaluation state
     private final IdentityHashMap<String, String[]> transformCache = new IdentityHashMap<>();
+    /** Literal-screen results per value instance (transformed values are cached, so instances repeat). */
+    private final IdentityHashMap<String, long[]> screenCache = new IdentityHashMap<>();
+    private static final long[] NOTHING_FOUND = new long[0];
     /** One reusable matcher per regex, created on first use (see OperatorContext#matcher). */
     private IdentityHashMap<org.safere.Pattern, org.safere.Matcher> matchers;
     private CompiledRule currentRule;
@@ -666,6 +670,7 @@ public final class Transaction implements AutoCloseable {
             processLogging();
         }
         transformCache.clear();
+        screenCache.clear();
     }
 
     // ---- rule evaluation -----------------------------------------------------------------------
@@ -910,7 +915,7 @@ public final class Transaction implements AutoCloseable {
         TransformPipeline p = rule.pipeline;
         if (!rule.multiMatch) {
             String v = transform(value, p, p.steps().length, owner);
-            if (rule.operator.evaluate(context, v) != rule.negated) {
+            if (operatorMatches(rule, v) != rule.negated) {
                 addMatch(rule, prefix, key, v);
                 return true;
             }
@@ -918,14 +923,14 @@ public final class Transaction implements AutoCloseable {
         }
         boolean any = false;
         String previous = value;
-        if (rule.operator.evaluate(context, value) != rule.negated) {
+        if (operatorMatches(rule, value) != rule.negated) {
             addMatch(rule, prefix, key, value);
             any = true;
         }
         for (int step = 1; step <= p.steps().length; step++) {
             String v = transform(value, p, step, owner);
             if (!v.equals(previous)) {
-                if (rule.operator.evaluate(context, v) != rule.negated) {
+                if (operatorMatches(rule, v) != rule.negated) {
                     addMatch(rule, prefix, key, v);
                     any = true;
                 }
@@ -933,6 +938,33 @@ public final class Transaction implements AutoCloseable {
             }
         }
         return any;
+    }
+
+    /**
+     * Runs the rule's operator on one value, unless the program's literal screen shows that the value lacks
+     * every literal the operator needs: then it cannot match, and the (regex) search is skipped.
+     */
+    private boolean operatorMatches(CompiledRule rule, String value) {
+        int[] slots = rule.screenSlots();
+        if (slots.length > 0) {
+            long[] found = screenCache.get(value);
+            if (found == null) {
+                found = program.screen().scan(value);
+                if (found == null) {
+                    found = NOTHING_FOUND;
+                }
+                screenCache.put(value, found);
+            }
+            if (found == NOTHING_FOUND) {
+                return false;
+            }
+            for (int slot : slots) {
+                if (!LiteralScreen.contains(found, slot)) {
+                    return false;
+                }
+            }
+        }
+        return rule.operator.evaluate(context, value);
     }
 
     /** The value after the first {@code steps} transformations, computed once per transaction. */

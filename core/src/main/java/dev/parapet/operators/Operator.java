@@ -16,4 +16,18 @@ public interface Operator {
      * @return whether the operator matched
      */
     boolean evaluate(OperatorContext context, String input);
+
+    /**
+     * A necessary condition the engine may test before calling {@link #evaluate}: clauses of literals, where
+     * the input must contain at least one literal of every clause (compared ASCII case-insensitively) for this
+     * operator to match. One scan of a value then rules out every operator with an unmet clause. Literals are
+     * non-empty, ASCII and lower case.
+     *
+     * <p>Return an empty list (the default) when there is no such condition. A clause that is not truly
+     * necessary makes rules miss what they should find, so only return what follows from the operator's
+     * definition.
+     */
+    default java.util.List<java.util.Set<String>> requiredLiterals() {
+        return java.util.List.of();
+    }
 }

@@ -4,7 +4,10 @@ import dev.parapet.operators.internal.AhoCorasick;
 import dev.parapet.operators.internal.PmContent;
 import dev.parapet.seclang.SecLangException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code @pm}: case-insensitive (ASCII) multi-phrase search. The argument is a whitespace-separated phrase
@@ -14,10 +17,15 @@ import java.util.List;
  */
 public final class Pm implements Operator {
 
-    private final AhoCorasick automaton;
+    /** Phrase lists longer than this are not offered to the engine's shared literal screen. */
+    private static final int MAX_SCREENED_PHRASES = 400;
 
-    private Pm(AhoCorasick automaton) {
+    private final AhoCorasick automaton;
+    private final List<Set<String>> requiredLiterals;
+
+    private Pm(AhoCorasick automaton, List<Set<String>> requiredLiterals) {
         this.automaton = automaton;
+        this.requiredLiterals = requiredLiterals;
     }
 
     /** Factory for the registry. */
@@ -50,7 +58,31 @@ public final class Pm implements Operator {
 
     /** A phrase matcher over already decoded phrases (used by {@code @pmFromFile}). */
     static Pm ofPhrases(List<String> phrases) {
-        return new Pm(AhoCorasick.build(phrases, true));
+        return new Pm(AhoCorasick.build(phrases, true), screenable(phrases));
+    }
+
+    /** The phrases themselves are the necessary literals, when they are ASCII and few enough to screen. */
+    private static List<Set<String>> screenable(List<String> phrases) {
+        if (phrases.size() > MAX_SCREENED_PHRASES) {
+            return List.of();
+        }
+        Set<String> out = new HashSet<>();
+        for (String phrase : phrases) {
+            for (int k = 0; k < phrase.length(); k++) {
+                if (phrase.charAt(k) >= 0x80) {
+                    return List.of();
+                }
+            }
+            if (!phrase.isEmpty()) {
+                out.add(phrase.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out.isEmpty() ? List.of() : List.of(Set.copyOf(out));
+    }
+
+    @Override
+    public List<Set<String>> requiredLiterals() {
+        return requiredLiterals;
     }
 
     @Override

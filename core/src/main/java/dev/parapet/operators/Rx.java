@@ -1,6 +1,9 @@
 package dev.parapet.operators;
 
 import dev.parapet.operators.internal.ModSecRegex;
+import dev.parapet.operators.internal.RequiredLiterals;
+import java.util.List;
+import java.util.Set;
 import dev.parapet.seclang.MacroString;
 import dev.parapet.seclang.SecLangException;
 import org.safere.Matcher;
@@ -18,19 +21,28 @@ public final class Rx implements Operator {
 
     private final Pattern pattern; // null when the pattern has macros
     private final MacroString macro;
+    private final List<Set<String>> requiredLiterals;
 
-    private Rx(Pattern pattern, MacroString macro) {
+    private Rx(Pattern pattern, MacroString macro, List<Set<String>> requiredLiterals) {
         this.pattern = pattern;
         this.macro = macro;
+        this.requiredLiterals = requiredLiterals;
     }
 
     /** Factory for the registry; compiles the pattern now unless it contains macros. */
     public static Operator create(OperatorArgs args) {
         MacroString parsed = args.macro();
         if (parsed.hasMacros()) {
-            return new Rx(null, parsed);
+            return new Rx(null, parsed, List.of());
         }
-        return new Rx(ModSecRegex.compile(args.argument(), false), null);
+        return new Rx(ModSecRegex.compile(args.argument(), false), null,
+                RequiredLiterals.of(ModSecRegex.rewrite(args.argument())));
+    }
+
+    /** Literal clauses every match satisfies, found by {@link RequiredLiterals}; empty when none are. */
+    @Override
+    public List<Set<String>> requiredLiterals() {
+        return requiredLiterals;
     }
 
     @Override

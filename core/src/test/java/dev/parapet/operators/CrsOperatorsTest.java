@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parapet.operators.internal.LiteralScreen;
 import dev.parapet.operators.internal.ModSecRegex;
+import dev.parapet.operators.internal.RequiredLiterals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +81,89 @@ class CrsOperatorsTest {
             }
         }
         assertEquals(List.of(), failures);
+    }
+
+    /**
+     * The literal screen is only an optimisation if it never hides a match: every CRS regex that matches a
+     * string from the CRS regression tests or libinjection's corpora (raw, percent-decoded, lower-cased)
+     * must find every one of its required-literal clauses in it. Only strings the screen rejects need the
+     * regex run, which keeps this affordable.
+     */
+    @Test
+    void requiredLiteralsHoldForEveryCrsRegexOnAttackCorpora() throws IOException {
+        Path rules = rulesDir();
+        Set<String> corpus = attackCorpus(rules.getParent().resolve("tests"),
+                rules.getParent().getParent().resolve("libinjection").resolve("data"));
+        assertTrue(corpus.size() > 5_000, "corpus too small: " + corpus.size());
+        int screened = 0;
+        List<String> unsound = new ArrayList<>();
+        for (String source : rxPatterns(rules)) {
+            List<Set<String>> clauses = RequiredLiterals.of(ModSecRegex.rewrite(source));
+            if (clauses.isEmpty()) {
+                continue;
+            }
+            screened++;
+            org.safere.Pattern regex = ModSecRegex.compile(source, false);
+            LiteralScreen screen = LiteralScreen.build(clauses);
+            org.safere.Matcher m = regex.matcher("");
+            for (String input : corpus) {
+                long[] found = screen.scan(input);
+                boolean passes = true;
+                for (int slot = 0; slot < clauses.size(); slot++) {
+                    passes &= LiteralScreen.contains(found, slot);
+                }
+                if (!passes && m.reset(input).find()) {
+                    unsound.add(source + " matches " + input + " but misses one of " + clauses);
+                }
+            }
+        }
+        assertTrue(screened > 250, "expected most CRS regexes to get literal conditions, got " + screened);
+        assertEquals(List.of(), unsound.stream().limit(10).toList());
+    }
+
+    private static Set<String> attackCorpus(Path crsTests, Path libinjectionData) throws IOException {
+        Set<String> corpus = new LinkedHashSet<>();
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(crsTests)) {
+            walk.filter(f -> f.toString().endsWith(".yaml")).forEach(files::add);
+        }
+        if (Files.isDirectory(libinjectionData)) {
+            try (Stream<Path> list = Files.list(libinjectionData)) {
+                list.filter(f -> f.toString().endsWith(".txt")).forEach(files::add);
+            }
+        }
+        for (Path file : files) {
+            for (String line : lines(file)) {
+                String value = line.strip();
+                int colon = value.indexOf(": ");
+                if (file.toString().endsWith(".yaml") && colon > 0) {
+                    value = value.substring(colon + 2);
+                }
+                if (value.isEmpty() || value.length() > 2_000) {
+                    continue;
+                }
+                corpus.add(value);
+                String decoded = percentDecoded(value);
+                corpus.add(decoded);
+                corpus.add(decoded.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return corpus;
+    }
+
+    private static String percentDecoded(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                out.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.append(c == '+' ? ' ' : c);
+            }
+        }
+        return out.toString();
     }
 
     /** Entry counts from the inventory (§1.3: non-empty, non-# lines). */

@@ -43,6 +43,9 @@ public final class CompiledRule {
     int skipAfterIndex = -1;
     /** A dense number for this top-level rule (0 to ruleCount-1), for per-transaction memo arrays. */
     int index;
+    /** This rule's (or chain link's) slots in the program's {@link Program#screen() literal screen}. */
+    int[] screenSlots = NO_SLOTS;
+    private static final int[] NO_SLOTS = new int[0];
 
     CompiledRule(RuleDraft d, Target[] targets, Target[] exclusions, TransformPipeline pipeline,
             boolean log, boolean auditLog, Disruptive disruptive, int status, MacroString redirect,
@@ -90,6 +93,14 @@ public final class CompiledRule {
 
     public int index() {
         return index;
+    }
+
+    /**
+     * The slots of this rule's operator in the program's literal screen: the operator can only match a value
+     * in which the screen found every one of them. Empty when the operator is not screened.
+     */
+    public int[] screenSlots() {
+        return screenSlots;
     }
 
     public int skipAfterIndex() {

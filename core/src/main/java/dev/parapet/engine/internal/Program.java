@@ -1,5 +1,6 @@
 package dev.parapet.engine.internal;
 
+import dev.parapet.operators.internal.LiteralScreen;
 import dev.parapet.engine.EngineSettings;
 import java.util.List;
 
@@ -12,13 +13,17 @@ import java.util.List;
  * @param cacheSlots how many transformation-prefix cache slots the pipelines use
  * @param ruleCount the number of top-level rules
  * @param componentSignatures the {@code SecComponentSignature} values
+ * @param screen the literal screen of the operators that declare required literals (see
+ *               {@link CompiledRule#screenSlots()})
  */
 public record Program(EngineSettings settings, CompiledRule[][] phases, int cacheSlots, int ruleCount,
-        List<String> componentSignatures, java.util.concurrent.ConcurrentHashMap<Object, boolean[]> selections) {
+        List<String> componentSignatures, LiteralScreen screen,
+        java.util.concurrent.ConcurrentHashMap<Object, boolean[]> selections) {
 
     public Program(EngineSettings settings, CompiledRule[][] phases, int cacheSlots, int ruleCount,
-            List<String> componentSignatures) {
-        this(settings, phases, cacheSlots, ruleCount, componentSignatures, new java.util.concurrent.ConcurrentHashMap<>());
+            List<String> componentSignatures, LiteralScreen screen) {
+        this(settings, phases, cacheSlots, ruleCount, componentSignatures, screen,
+                new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /**

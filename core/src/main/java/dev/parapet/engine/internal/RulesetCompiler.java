@@ -1,5 +1,6 @@
 package dev.parapet.engine.internal;
 
+import dev.parapet.operators.internal.LiteralScreen;
 import dev.parapet.actions.Action;
 import dev.parapet.actions.ActionRegistry;
 import dev.parapet.actions.ActionType;
@@ -505,7 +506,29 @@ public final class RulesetCompiler {
             }
             phases[p] = list.toArray(new CompiledRule[0]);
         }
-        return new Program(settings, phases, interner.slotCount(), ruleCount, List.copyOf(componentSignatures));
+        return new Program(settings, phases, interner.slotCount(), ruleCount, List.copyOf(componentSignatures),
+                screen(phases));
+    }
+
+    /** Gives every rule and chain link whose operator declares required literals a slot in one shared screen. */
+    private static LiteralScreen screen(CompiledRule[][] phases) {
+        List<Set<String>> literals = new ArrayList<>();
+        for (CompiledRule[] phase : phases) {
+            for (CompiledRule top : phase) {
+                for (CompiledRule link = top; link != null; link = link.chained) {
+                    List<Set<String>> clauses = link.operator.requiredLiterals();
+                    if (!clauses.isEmpty()) {
+                        int[] slots = new int[clauses.size()];
+                        for (int k = 0; k < slots.length; k++) {
+                            slots[k] = literals.size();
+                            literals.add(clauses.get(k));
+                        }
+                        link.screenSlots = slots;
+                    }
+                }
+            }
+        }
+        return LiteralScreen.build(literals);
     }
 
     private static int resolveSkipAfter(CompiledRule rule, int index, List<CompiledRule> list,

@@ -1,0 +1,84 @@
+package dev.parapet.operators.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LiteralScreenTest {
+
+    /** Slots: 0 {he, she}, 1 {his}, 2 {hers}, 3 {select, union}, 4 {'}, 5 {k}. */
+    private static final LiteralScreen SCREEN = LiteralScreen.build(List.of(
+            Set.of("he", "she"), Set.of("his"), Set.of("hers"), Set.of("select", "union"), Set.of("'"), Set.of("k")));
+
+    private static String slots(long[] found) {
+        List<String> out = new ArrayList<>();
+        for (int slot = 0; slot < SCREEN.slots(); slot++) {
+            if (LiteralScreen.contains(found, slot)) {
+                out.add(Integer.toString(slot));
+            }
+        }
+        return String.join(" ", out);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NONE", value = {
+        "ushers                 | 0 2",
+        "ahis                   | 1",
+        "SELECT 1               | 3",
+        "x UnIoN y              | 3",
+        "it's                   | 4",
+        "Kelvin \u212A          | 5",
+        "\u212Aelvin            | 5",
+        "plain text             | NONE",
+        "h                      | NONE",
+        "é                      | NONE"})
+    void reportsSlotsWithALiteralPresent(String value, String expected) {
+        long[] found = SCREEN.scan(value);
+        if (expected == null) {
+            assertNull(found, value);
+        } else {
+            assertEquals(expected, slots(found));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"''", "a"})
+    void valuesShorterThanEveryLiteralFindNothing(String value) {
+        assertNull(LiteralScreen.build(List.of(Set.of("ab"))).scan(value));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"''", "Ab", "é"})
+    void rejectsLiteralsItCannotFold(String literal) {
+        assertThrows(IllegalArgumentException.class, () -> LiteralScreen.build(List.of(Set.of(literal))));
+    }
+
+    /** Agrees with a plain case-insensitive contains() for every slot, with many slots (several bit words). */
+    @Property(tries = 300)
+    void agreesWithContains(@ForAll @Size(min = 1, max = 150) List<@StringLength(min = 1, max = 4)
+            @Chars({'a', 'b', 'c', '\''}) String> literals,
+            @ForAll @StringLength(max = 40) @Chars({'a', 'b', 'c', 'A', 'B', '\'', 'x'}) String value) {
+        List<Set<String>> slots = new ArrayList<>();
+        for (String literal : literals) {
+            slots.add(Set.of(literal));
+        }
+        long[] found = LiteralScreen.build(slots).scan(value);
+        String lower = value.toLowerCase(Locale.ROOT);
+        for (int slot = 0; slot < literals.size(); slot++) {
+            assertEquals(lower.contains(literals.get(slot)), LiteralScreen.contains(found, slot),
+                    literals.get(slot) + " in " + value);
+        }
+    }
+}
