@@ -15,6 +15,7 @@ import dev.parapet.engine.internal.Collection;
 import dev.parapet.engine.internal.CompiledRule;
 import dev.parapet.engine.internal.Entry;
 import dev.parapet.engine.internal.LogLines;
+import dev.parapet.engine.internal.MatcherPool;
 import dev.parapet.engine.internal.Program;
 import dev.parapet.engine.internal.RuleSelection;
 import dev.parapet.engine.internal.RulesetCompiler;
@@ -110,8 +111,9 @@ public final class Transaction implements AutoCloseable {
     /** Literal-screen results per value instance (transformed values are cached, so instances repeat). */
     private final IdentityHashMap<String, long[]> screenCache = new IdentityHashMap<>();
     private static final long[] NOTHING_FOUND = new long[0];
-    /** One reusable matcher per regex, created on first use (see OperatorContext#matcher). */
+    /** One reusable matcher per regex, borrowed from the firewall's pool on first use (see OperatorContext#matcher). */
     private IdentityHashMap<org.safere.Pattern, org.safere.Matcher> matchers;
+    private final MatcherPool matcherPool;
     private CompiledRule currentRule;
     private CompiledRule currentTopRule;
     private String matchedVar;
@@ -128,8 +130,9 @@ public final class Transaction implements AutoCloseable {
     private record TargetRemoval(RuleSelection rules, Target target) {
     }
 
-    Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks) {
+    Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks, MatcherPool matcherPool) {
         this.program = program;
+        this.matcherPool = matcherPool;
         this.protection = hooks.protection();
         this.storedCollections = hooks.collectionStore() == null ? null
                 : new StoredCollections(hooks.collectionStore(), hooks.collectionTimeout());
@@ -671,6 +674,10 @@ public final class Transaction implements AutoCloseable {
         }
         transformCache.clear();
         screenCache.clear();
+        if (matchers != null) {
+            matcherPool.giveBack(matchers);
+            matchers = null;
+        }
     }
 
     // ---- rule evaluation -----------------------------------------------------------------------
@@ -1199,7 +1206,7 @@ public final class Transaction implements AutoCloseable {
         @Override
         public org.safere.Matcher matcher(org.safere.Pattern pattern, String input) {
             if (matchers == null) {
-                matchers = new IdentityHashMap<>();
+                matchers = matcherPool.borrow();
             }
             org.safere.Matcher m = matchers.get(pattern);
             if (m == null) {

@@ -1,6 +1,7 @@
 package dev.parapet.operators;
 
 import dev.parapet.operators.internal.AhoCorasick;
+import dev.parapet.operators.internal.RequiredLiterals;
 import dev.parapet.operators.internal.PmContent;
 import dev.parapet.seclang.SecLangException;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class Pm implements Operator {
         Set<String> out = new HashSet<>();
         for (String phrase : phrases) {
             for (int k = 0; k < phrase.length(); k++) {
-                if (phrase.charAt(k) >= 0x80) {
+                if (!RequiredLiterals.representable(phrase.charAt(k))) {
                     return List.of();
                 }
             }

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class LiteralScreen {
 
-    private final byte[] classOf; // ASCII char -> alphabet class (0: a char no literal uses)
+    private final byte[] classOf; // Latin-1 char -> alphabet class (0: a char no literal uses)
     private final int classes;
     private final int[] next; // state * classes + class -> state
     private final int[] outputOf; // state -> index into outputs, or -1
@@ -39,13 +39,13 @@ public final class LiteralScreen {
     }
 
     /**
-     * Builds a screen; slot {@code s} is {@code literalsBySlot.get(s)}. Literals must be non-empty, ASCII and
-     * lower case (as {@link RequiredLiterals} makes them).
+     * Builds a screen; slot {@code s} is {@code literalsBySlot.get(s)}. Literals must be non-empty, lower-case
+     * ASCII or caseless Latin-1 (as {@link RequiredLiterals} makes them).
      *
-     * @throws IllegalArgumentException for an empty or non-ASCII literal
+     * @throws IllegalArgumentException for an empty literal or one with other characters
      */
     public static LiteralScreen build(List<Set<String>> literalsBySlot) {
-        byte[] classOf = new byte[128];
+        byte[] classOf = new byte[256];
         int classes = 1;
         int shortest = Integer.MAX_VALUE;
         for (Set<String> literals : literalsBySlot) {
@@ -56,8 +56,9 @@ public final class LiteralScreen {
                 shortest = Math.min(shortest, literal.length());
                 for (int k = 0; k < literal.length(); k++) {
                     char c = literal.charAt(k);
-                    if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
-                        throw new IllegalArgumentException("literal not lower-case ASCII: " + literal);
+                    if (!RequiredLiterals.representable(c) || (c >= 'A' && c <= 'Z')) {
+                        throw new IllegalArgumentException(
+                                "literal not lower-case ASCII or caseless Latin-1: " + literal);
                     }
                     if (classOf[c] == 0) {
                         classOf[c] = (byte) classes++;
@@ -65,7 +66,7 @@ public final class LiteralScreen {
                 }
             }
         }
-        if (classes > 127) {
+        if (classes > 255) {
             throw new IllegalStateException("alphabet too large");
         }
         // Trie.
@@ -77,7 +78,7 @@ public final class LiteralScreen {
             for (String literal : literalsBySlot.get(slot)) {
                 int node = 0;
                 for (int k = 0; k < literal.length(); k++) {
-                    int cls = classOf[literal.charAt(k)];
+                    int cls = classOf[literal.charAt(k)] & 0xFF;
                     Integer child = children.get(node).get(cls);
                     if (child == null) {
                         child = children.size();
@@ -206,16 +207,16 @@ public final class LiteralScreen {
     }
 
     private static int classOf(byte[] classOf, char c) {
-        if (c < 0x80) {
+        if (c < 0x100) {
             char folded = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            return classOf[folded];
+            return classOf[folded] & 0xFF;
         }
         // Characters that Unicode simple case folding relates to ASCII letters (Kelvin sign, long s, dotted and
         // dotless i): a case-insensitive regex engine may match them against k, s and i.
         return switch (c) {
-            case '\u212A' -> classOf['k'];
-            case '\u017F' -> classOf['s'];
-            case '\u0130', '\u0131' -> classOf['i'];
+            case '\u212A' -> classOf['k'] & 0xFF;
+            case '\u017F' -> classOf['s'] & 0xFF;
+            case '\u0130', '\u0131' -> classOf['i'] & 0xFF;
             default -> 0;
         };
     }

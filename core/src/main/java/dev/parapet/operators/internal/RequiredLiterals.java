@@ -12,8 +12,8 @@ import java.util.Set;
  * is a conjunction of clauses; each clause is a set of literals of which every match contains at least one.
  * A value that fails any clause cannot match, so the regex search is skipped.
  *
- * <p>The literals are ASCII and lower case; the conditions hold for ASCII case-insensitive containment, so
- * they are sound for case-sensitive and case-insensitive patterns alike. Soundness is the whole point: every
+ * <p>The literals are lower-case ASCII or caseless Latin-1 characters; the conditions hold for ASCII
+ * case-insensitive containment, so they are sound for case-sensitive and case-insensitive patterns alike. Soundness is the whole point: every
  * construct this analysis does not understand makes it answer "no condition" rather than guess.
  *
  * <p>The analysis follows the classic prefilter construction (as in RE2's {@code prefilter} and Hyperscan's
@@ -24,9 +24,9 @@ import java.util.Set;
 public final class RequiredLiterals {
 
     /** Exact sets larger than this are turned into clauses. */
-    private static final int MAX_EXACT = 32;
+    private static final int MAX_EXACT = 64;
     /** Characters a class may stand for and still be treated as a set of one-character literals. */
-    private static final int MAX_CLASS = 6;
+    private static final int MAX_CLASS = 16;
     /** Literals are cut to this length: a prefix of a required literal is required too. */
     private static final int MAX_LITERAL = 10;
     /** A clause with more literals than this is dropped: nearly every value would satisfy it anyway. */
@@ -113,7 +113,7 @@ public final class RequiredLiterals {
                 usable.add(c);
             }
         }
-        usable.sort(Comparator.comparingInt(RequiredLiterals::selectivity).reversed());
+        usable.sort(Comparator.comparingDouble(RequiredLiterals::passChance));
         return usable.size() > MAX_CLAUSES ? List.copyOf(usable.subList(0, MAX_CLAUSES)) : usable;
     }
 
@@ -198,14 +198,43 @@ public final class RequiredLiterals {
         return new Info(null, best(candidates));
     }
 
-    /** Higher is better: long literals are rare in benign text, many literals are more often present. */
-    private static int selectivity(Set<String> literals) {
-        int shortest = Integer.MAX_VALUE;
-        for (String s : literals) {
-            shortest = Math.min(shortest, s.length());
+    /**
+     * A rough chance that a typical benign value (a dozen characters of text, identifiers and URL parts)
+     * satisfies the clause; lower is better. Letters weigh by their frequency in English text, digits and
+     * common separators are frequent, other punctuation and control characters rare. Only the ranking of
+     * clauses uses it, so it need not be accurate, just ordered sensibly.
+     */
+    static double passChance(Set<String> literals) {
+        double chance = 0;
+        for (String literal : literals) {
+            double p = 12;
+            for (int k = 0; k < literal.length() && p > 1e-9; k++) {
+                p *= frequency(literal.charAt(k));
+            }
+            chance += Math.min(1, p);
         }
-        return Math.min(shortest, 4) * 1000 - literals.size();
+        return Math.min(1, chance);
     }
+
+    /** Approximate per-character frequency, from English letter frequencies scaled for mixed values. */
+    private static double frequency(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return LETTER_FREQUENCY[c - 'a'] * 0.7;
+        }
+        if (c >= '0' && c <= '9') {
+            return 0.02;
+        }
+        return switch (c) {
+            case ' ' -> 0.05;
+            case '-', '_', '.', '/' -> 0.02;
+            case '=', '&', '%', ',', ':', '+' -> 0.01;
+            default -> c < 0x20 || c >= 0x7f ? 0.0005 : 0.003;
+        };
+    }
+
+    private static final double[] LETTER_FREQUENCY = {
+        0.082, 0.015, 0.028, 0.043, 0.127, 0.022, 0.020, 0.061, 0.070, 0.0015, 0.0077, 0.040, 0.024,
+        0.067, 0.075, 0.019, 0.00095, 0.060, 0.063, 0.091, 0.028, 0.0098, 0.024, 0.0015, 0.020, 0.00074};
 
     private static Set<String> product(Set<String> left, Set<String> right) {
         if ((long) left.size() * right.size() > MAX_EXACT) {
@@ -525,10 +554,18 @@ public final class RequiredLiterals {
     }
 
     private static Info literal(int cp) {
-        if (cp >= 0x80) {
-            return Info.UNKNOWN; // literals are ASCII so that the scan's case folding stays exact
+        if (!representable(cp)) {
+            return Info.UNKNOWN;
         }
         return Info.exact(Set.of(String.valueOf(fold((char) cp))));
+    }
+
+    /**
+     * Whether a character can be a literal: ASCII (compared case-insensitively by folding), or a Latin-1
+     * character that is not a letter and so has no case variant a case-insensitive regex could also match.
+     */
+    public static boolean representable(int cp) {
+        return cp < 0x80 || (cp <= 0xFF && !Character.isLetter(cp));
     }
 
     static char fold(char c) {
@@ -599,7 +636,7 @@ public final class RequiredLiterals {
             if (!representable) {
                 continue;
             }
-            if (high >= 0x80 || high - low >= MAX_CLASS) {
+            if (high - low >= MAX_CLASS || !allRepresentable(low, high)) {
                 representable = false;
                 continue;
             }
@@ -611,6 +648,15 @@ public final class RequiredLiterals {
             }
         }
         return representable && !members.isEmpty() ? Info.exact(members) : Info.UNKNOWN;
+    }
+
+    private static boolean allRepresentable(int low, int high) {
+        for (int ch = low; ch <= high; ch++) {
+            if (!representable(ch)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void skipNestedClass() {
