@@ -70,6 +70,17 @@ public final class Firewall {
         return program.rules().stream().map(r -> r.id).toList();
     }
 
+    /**
+     * The loaded top-level rules (markers and chained links not counted), in phase order: id, phase, file,
+     * line, tags and message of each.
+     */
+    public List<RuleDescriptor> rules() {
+        return program.rules().stream()
+                .map(r -> new RuleDescriptor(r.id, r.phase, r.file == null ? "" : r.file, r.line, r.tags,
+                        r.message == null ? "" : r.message.source()))
+                .toList();
+    }
+
     /** The {@code SecComponentSignature} values of the loaded rule sets. */
     public List<String> componentSignatures() {
         return program.componentSignatures();

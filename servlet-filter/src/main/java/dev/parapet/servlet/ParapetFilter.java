@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * ({@code On}, {@code DetectionOnly}, {@code Off}), {@code audit-log} and {@code error-log} (file paths; by default
  * the audit log goes to SLF4J).
  *
- * <p>The transaction id is available to the application as the request attribute {@link #TRANSACTION_ID}.
+ * <p>The transaction id is available to the application as the request attribute {@link #TRANSACTION_ID}. To swap
+ * rules at run time, build the filter with {@link #reloadable} from a {@code Supplier<Firewall>} (e.g. an {@code AtomicReference::get}): each
+ * request takes the firewall the supplier returns when it starts and keeps it to the end. An {@link ExchangeListener}
+ * sees how every inspected exchange ended.
  */
 public final class ParapetFilter implements Filter {
 
@@ -55,8 +59,9 @@ public final class ParapetFilter implements Filter {
     private static final String EXCHANGE = ParapetFilter.class.getName() + ".exchange";
     private static final Logger LOG = LoggerFactory.getLogger(ParapetFilter.class);
 
-    private Firewall firewall;
+    private Supplier<Firewall> firewalls;
     private AuditLog audit;
+    private ExchangeListener listener;
     private long maxMultipartBytes;
     private boolean ownsAudit;
 
@@ -65,24 +70,34 @@ public final class ParapetFilter implements Filter {
     }
 
     private ParapetFilter(Builder b) {
-        this.firewall = b.firewall;
+        this.firewalls = b.firewalls;
         this.audit = b.audit != null ? b.audit : AuditLog.slf4j();
+        this.listener = b.listener;
         this.maxMultipartBytes = b.maxMultipartBytes;
     }
 
     /** Starts a builder for a filter around the given firewall. */
     public static Builder builder(Firewall firewall) {
-        return new Builder(firewall);
+        Objects.requireNonNull(firewall, "firewall");
+        return new Builder(() -> firewall);
     }
 
-    /** The firewall this filter runs. */
+    /**
+     * Starts a builder for a filter whose firewall can change: {@code firewalls} is asked once at the start of every
+     * request and must not return {@code null}.
+     */
+    public static Builder reloadable(Supplier<Firewall> firewalls) {
+        return new Builder(Objects.requireNonNull(firewalls, "firewalls"));
+    }
+
+    /** The firewall this filter runs now ({@code null} before {@link #init} for a filter from {@code web.xml}). */
     public Firewall firewall() {
-        return firewall;
+        return firewalls == null ? null : firewalls.get();
     }
 
     @Override
     public void init(FilterConfig config) throws ServletException {
-        if (firewall != null) {
+        if (firewalls != null) {
             return;
         }
         String rules = config.getInitParameter("rules");
@@ -100,7 +115,8 @@ public final class ParapetFilter implements Filter {
             if (mode != null && !mode.isBlank()) {
                 builder.mode(RuleEngineMode.parse(mode.strip()));
             }
-            firewall = builder.build();
+            Firewall firewall = builder.build();
+            firewalls = () -> firewall;
         } catch (RuntimeException | IOException e) {
             throw new ServletException("ParapetFilter: cannot load rules: " + e.getMessage(), e);
         }
@@ -116,6 +132,7 @@ public final class ParapetFilter implements Filter {
             audit = AuditLog.slf4j();
         }
         maxMultipartBytes = Builder.DEFAULT_MAX_MULTIPART_BYTES;
+        Firewall firewall = firewalls.get();
         LOG.info("Parapet filter: {} rules, engine {}", firewall.ruleCount(), firewall.settings().ruleEngine());
     }
 
@@ -132,6 +149,7 @@ public final class ParapetFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
+        Firewall firewall = firewalls == null ? null : firewalls.get();
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
                 || firewall == null || firewall.settings().ruleEngine() == RuleEngineMode.OFF) {
             chain.doFilter(req, res);
@@ -150,7 +168,7 @@ public final class ParapetFilter implements Filter {
             return;
         }
         Exchange exchange = new Exchange(firewall.newTransaction(), firewall.settings(), request, response, audit,
-                maxMultipartBytes);
+                maxMultipartBytes, listener);
         request.setAttribute(EXCHANGE, exchange);
         request.setAttribute(TRANSACTION_ID, exchange.id());
         boolean async = false;
@@ -194,12 +212,13 @@ public final class ParapetFilter implements Filter {
     public static final class Builder {
         static final long DEFAULT_MAX_MULTIPART_BYTES = 64L * 1024 * 1024;
 
-        private final Firewall firewall;
+        private final Supplier<Firewall> firewalls;
         private AuditLog audit;
+        private ExchangeListener listener;
         private long maxMultipartBytes = DEFAULT_MAX_MULTIPART_BYTES;
 
-        private Builder(Firewall firewall) {
-            this.firewall = Objects.requireNonNull(firewall, "firewall");
+        private Builder(Supplier<Firewall> firewalls) {
+            this.firewalls = firewalls;
         }
 
         /** Where transactions are recorded (default: {@link AuditLog#slf4j()}). */
@@ -220,6 +239,13 @@ public final class ParapetFilter implements Filter {
             return this;
         }
 
+        /** Told how every inspected exchange ended (default: none). */
+        public Builder listener(ExchangeListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Builds the filter. */
         public ParapetFilter build() {
             return new ParapetFilter(this);
         }

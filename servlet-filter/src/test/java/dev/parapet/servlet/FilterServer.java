@@ -54,10 +54,20 @@ final class FilterServer implements AutoCloseable {
     }
 
     static FilterServer start(Firewall firewall, Path dir, long idleTimeoutMillis, AuditPolicy policy) {
+        return start(ParapetFilter.builder(firewall), dir, idleTimeoutMillis, policy);
+    }
+
+    /** A server with the filter {@code filter} builds (its audit log is set here). */
+    static FilterServer start(ParapetFilter.Builder filter, Path dir) {
+        return start(filter, dir, 3000, AuditPolicy.RELEVANT);
+    }
+
+    private static FilterServer start(ParapetFilter.Builder builder, Path dir, long idleTimeoutMillis,
+            AuditPolicy policy) {
         Path audit = dir.resolve("audit.jsonl");
         Path errors = dir.resolve("error.log");
         FileAuditSink sink = FileAuditSink.open(audit, errors);
-        ParapetFilter filter = ParapetFilter.builder(firewall)
+        ParapetFilter filter = builder
                 .auditLog(AuditLog.builder().sink(sink).policy(policy).build())
                 .build();
         Server server = new Server();

@@ -2,6 +2,8 @@ package dev.parapet.servlet.internal;
 
 import dev.parapet.audit.AuditEvent;
 import dev.parapet.audit.AuditLog;
+import dev.parapet.servlet.ExchangeListener;
+import dev.parapet.servlet.ExchangeOutcome;
 import dev.parapet.engine.BodyLimitAction;
 import dev.parapet.engine.EngineSettings;
 import dev.parapet.engine.Interruption;
@@ -55,7 +57,10 @@ public final class Exchange implements BufferedRequest.AsyncSupport {
     private final HttpServletResponse response;
     private final AuditLog audit;
     private final long maxMultipartBytes;
+    private final ExchangeListener listener;
     private AuditEvent.Request auditRequest;
+    private long inspectionStart;
+    private long inspectionNanos = -1;
     private BufferedRequest appRequest;
     private InspectingResponse appResponse;
 
@@ -76,15 +81,17 @@ public final class Exchange implements BufferedRequest.AsyncSupport {
      * @param response the container's response
      * @param audit where the transaction is recorded
      * @param maxMultipartBytes most bytes read into memory for parts of a body longer than the inspection limit
+     * @param listener told how the exchange ended, or {@code null}
      */
     public Exchange(Transaction tx, EngineSettings settings, HttpServletRequest request, HttpServletResponse response,
-            AuditLog audit, long maxMultipartBytes) {
+            AuditLog audit, long maxMultipartBytes, ExchangeListener listener) {
         this.tx = tx;
         this.settings = settings;
         this.request = request;
         this.response = response;
         this.audit = audit;
         this.maxMultipartBytes = maxMultipartBytes;
+        this.listener = listener;
     }
 
     /** The transaction id. */
@@ -100,68 +107,76 @@ public final class Exchange implements BufferedRequest.AsyncSupport {
      */
     public boolean inspectRequest() throws IOException {
         lock.lock();
+        inspectionStart = System.nanoTime();
         try {
-            String clientAddress = ByteStrings.of(request.getRemoteAddr());
-            String serverAddress = ByteStrings.of(request.getLocalAddr());
-            tx.processConnection(clientAddress, request.getRemotePort(), serverAddress, request.getLocalPort());
-            String method = ByteStrings.of(request.getMethod());
-            String uri = rawUri(request);
-            String protocol = ByteStrings.of(request.getProtocol());
-            tx.processUri(method, uri, protocol);
-            List<AuditEvent.Header> headers = new ArrayList<>();
-            Enumeration<String> names = request.getHeaderNames();
-            while (names != null && names.hasMoreElements()) {
-                String name = names.nextElement();
-                Enumeration<String> values = request.getHeaders(name);
-                while (values.hasMoreElements()) {
-                    String n = ByteStrings.of(name);
-                    String v = ByteStrings.of(values.nextElement());
-                    tx.addRequestHeader(n, v);
-                    headers.add(new AuditEvent.Header(n, v));
-                }
-            }
-            auditRequest = new AuditEvent.Request(clientAddress, request.getRemotePort(), serverAddress,
-                    request.getLocalPort(), method, uri, protocol, headers);
-            Optional<Interruption> stop = tx.processRequestHeaders();
-            if (stop.isPresent()) {
-                block(stop.get());
-                return false;
-            }
-            byte[] data = null;
-            int length = 0;
-            ServletInputStream rest = null;
-            if (hasBody() && settings.requestBodyAccess()) {
-                long limit = requestBodyLimit();
-                int cap = (int) Math.min(Integer.MAX_VALUE - 16, limit + 1);
-                ServletInputStream in = request.getInputStream();
-                ByteArrayOutputStream read = new ByteArrayOutputStream((int) Math.min(cap, initialCapacity()));
-                byte[] chunk = new byte[8192];
-                while (read.size() < cap) {
-                    int n = in.read(chunk, 0, Math.min(chunk.length, cap - read.size()));
-                    if (n < 0) {
-                        break;
-                    }
-                    read.write(chunk, 0, n);
-                }
-                data = read.toByteArray();
-                length = data.length;
-                if (length >= cap) {
-                    rest = in; // longer than the limit: the application gets the rest straight from the container
-                }
-                tx.appendRequestBody(data, 0, length);
-            }
-            stop = tx.processRequestBody();
-            if (stop.isPresent()) {
-                block(stop.get());
-                return false;
-            }
-            appRequest = new BufferedRequest(request, data, length, rest, maxMultipartBytes);
-            appRequest.async(this);
-            appResponse = new InspectingResponse(response, this);
-            return true;
+            return inspectRequestLocked();
         } finally {
+            if (inspectionNanos < 0) {
+                inspectionNanos = System.nanoTime() - inspectionStart;
+            }
             lock.unlock();
         }
+    }
+
+    private boolean inspectRequestLocked() throws IOException {
+        String clientAddress = ByteStrings.of(request.getRemoteAddr());
+        String serverAddress = ByteStrings.of(request.getLocalAddr());
+        tx.processConnection(clientAddress, request.getRemotePort(), serverAddress, request.getLocalPort());
+        String method = ByteStrings.of(request.getMethod());
+        String uri = rawUri(request);
+        String protocol = ByteStrings.of(request.getProtocol());
+        tx.processUri(method, uri, protocol);
+        List<AuditEvent.Header> headers = new ArrayList<>();
+        Enumeration<String> names = request.getHeaderNames();
+        while (names != null && names.hasMoreElements()) {
+            String name = names.nextElement();
+            Enumeration<String> values = request.getHeaders(name);
+            while (values.hasMoreElements()) {
+                String n = ByteStrings.of(name);
+                String v = ByteStrings.of(values.nextElement());
+                tx.addRequestHeader(n, v);
+                headers.add(new AuditEvent.Header(n, v));
+            }
+        }
+        auditRequest = new AuditEvent.Request(clientAddress, request.getRemotePort(), serverAddress,
+                request.getLocalPort(), method, uri, protocol, headers);
+        Optional<Interruption> stop = tx.processRequestHeaders();
+        if (stop.isPresent()) {
+            block(stop.get());
+            return false;
+        }
+        byte[] data = null;
+        int length = 0;
+        ServletInputStream rest = null;
+        if (hasBody() && settings.requestBodyAccess()) {
+            long limit = requestBodyLimit();
+            int cap = (int) Math.min(Integer.MAX_VALUE - 16, limit + 1);
+            ServletInputStream in = request.getInputStream();
+            ByteArrayOutputStream read = new ByteArrayOutputStream((int) Math.min(cap, initialCapacity()));
+            byte[] chunk = new byte[8192];
+            while (read.size() < cap) {
+                int n = in.read(chunk, 0, Math.min(chunk.length, cap - read.size()));
+                if (n < 0) {
+                    break;
+                }
+                read.write(chunk, 0, n);
+            }
+            data = read.toByteArray();
+            length = data.length;
+            if (length >= cap) {
+                rest = in; // longer than the limit: the application gets the rest straight from the container
+            }
+            tx.appendRequestBody(data, 0, length);
+        }
+        stop = tx.processRequestBody();
+        if (stop.isPresent()) {
+            block(stop.get());
+            return false;
+        }
+        appRequest = new BufferedRequest(request, data, length, rest, maxMultipartBytes);
+        appRequest.async(this);
+        appResponse = new InspectingResponse(response, this);
+        return true;
     }
 
     private long initialCapacity() {
@@ -519,6 +534,20 @@ public final class Exchange implements BufferedRequest.AsyncSupport {
         }
         if (auditRequest != null) {
             audit.record(tx, auditRequest, status);
+        }
+        if (listener != null && auditRequest != null) {
+            notifyListener(status);
+        }
+    }
+
+    private void notifyListener(int status) {
+        // A block inside inspectRequest() logs before it returns: the inspection time ends here then.
+        long nanos = inspectionNanos >= 0 ? inspectionNanos : System.nanoTime() - inspectionStart;
+        try {
+            listener.completed(new ExchangeOutcome(tx.id(), auditRequest.method(), auditRequest.uri(),
+                    auditRequest.clientAddress(), status, tx.mode(), tx.interruption(), tx.matchedRules(), nanos));
+        } catch (RuntimeException e) {
+            LOG.warn("Parapet {}: exchange listener failed", tx.id(), e);
         }
     }
 
