@@ -829,7 +829,7 @@ public final class Transaction implements AutoCloseable {
             boolean mayExclude = rule.hasExclusionFor(v) || touches(removals, v);
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
-                if (!target.selects(e.key(), e.keyLower())) {
+                if (!selects(target, e.key(), e.keyLower())) {
                     continue;
                 }
                 if (mayExclude && isExcluded(rule, removals, v, e.key(), e.keyLower())) {
@@ -849,7 +849,7 @@ public final class Transaction implements AutoCloseable {
         }
         int n = 0;
         for (Entry e : entries(v)) {
-            if (target.selects(e.key(), e.keyLower()) && !isExcluded(rule, removals, v, e.key(), e.keyLower())) {
+            if (selects(target, e.key(), e.keyLower()) && !isExcluded(rule, removals, v, e.key(), e.keyLower())) {
                 n++;
             }
         }
@@ -862,16 +862,24 @@ public final class Transaction implements AutoCloseable {
         }
         String lower = keyLower == null ? null : keyLower;
         for (Target x : rule.exclusions) {
-            if (x.variable() == v && (x.key() == null || (lower != null && x.selects(key, lower)))) {
+            if (x.variable() == v && (x.key() == null || (lower != null && selects(x, key, lower)))) {
                 return true;
             }
         }
         for (Target x : removals) {
-            if (x.variable() == v && (x.key() == null || (lower != null && x.selects(key, lower)))) {
+            if (x.variable() == v && (x.key() == null || (lower != null && selects(x, key, lower)))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link Target#selects}, with a regex selector run on the transaction's reusable matcher. */
+    private boolean selects(Target target, String key, String keyLower) {
+        if (target.keyRegex() != null) {
+            return context.matcher(target.keyRegex(), key).find();
+        }
+        return target.selects(key, keyLower);
     }
 
     private static boolean touches(List<Target> removals, Variable v) {

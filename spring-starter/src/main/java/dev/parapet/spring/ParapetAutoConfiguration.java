@@ -16,6 +16,7 @@ import dev.parapet.servlet.ExchangeListener;
 import dev.parapet.servlet.ParapetFilter;
 import dev.parapet.spring.internal.ExchangeListeners;
 import dev.parapet.spring.internal.FirewallFactory;
+import dev.parapet.spring.internal.ModeConverters;
 import dev.parapet.spring.internal.PathExcludingFilter;
 import dev.parapet.spring.internal.RateKeys;
 import dev.parapet.spring.internal.RecentBlocks;
@@ -40,6 +41,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -59,6 +61,20 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class ParapetAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParapetAutoConfiguration.class);
+
+    /** Lets {@code parapet.mode: on} work in YAML, which reads a bare on as a boolean. */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static ModeConverters.FromBoolean parapetModeFromBoolean() {
+        return new ModeConverters.FromBoolean();
+    }
+
+    /** Reads on, off and detection-only in any case and spelling of the separator. */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static ModeConverters.FromString parapetModeFromString() {
+        return new ModeConverters.FromString();
+    }
 
     /** Allow and deny lists, when {@code parapet.ip-sets.*} names any. */
     @Bean(destroyMethod = "close")

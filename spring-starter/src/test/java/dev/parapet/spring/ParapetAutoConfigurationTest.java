@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.Filter;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -117,6 +119,27 @@ class ParapetAutoConfigurationTest {
                     .extracting(Interruption::status).isEqualTo(418);
             assertThat(firewall.reload().success()).isTrue();
             assertThat(firewall.get().ruleIds()).contains(7001);
+        });
+    }
+
+    /** YAML reads a bare on/off as a boolean; mode: on must still mean on, and other spellings bind too. */
+    @ParameterizedTest(name = "mode: {0}")
+    @CsvSource({"on, ON", "off, OFF", "'\"on\"', ON", "detection-only, DETECTION_ONLY",
+        "DetectionOnly, DETECTION_ONLY", "DETECTION_ONLY, DETECTION_ONLY", "true, ON"})
+    void bindsModeFromYaml(String yamlValue, RuleEngineMode expected) {
+        web.withInitializer(context -> {
+            try {
+                var yaml = new org.springframework.core.io.ByteArrayResource(
+                        ("parapet:\n  mode: " + yamlValue + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (var source : new org.springframework.boot.env.YamlPropertySourceLoader().load("test.yml", yaml)) {
+                    context.getEnvironment().getPropertySources().addFirst(source);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(ReloadableFirewall.class).get().settings().ruleEngine()).isEqualTo(expected);
         });
     }
 
