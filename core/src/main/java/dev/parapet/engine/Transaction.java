@@ -110,7 +110,6 @@ public final class Transaction implements AutoCloseable {
     private final IdentityHashMap<String, String[]> transformCache = new IdentityHashMap<>();
     /** Literal-screen results per value instance (transformed values are cached, so instances repeat). */
     private final IdentityHashMap<String, long[]> screenCache = new IdentityHashMap<>();
-    private static final long[] NOTHING_FOUND = new long[0];
     /** One reusable matcher per regex, borrowed from the firewall's pool on first use (see OperatorContext#matcher). */
     private IdentityHashMap<org.safere.Pattern, org.safere.Matcher> matchers;
     private final MatcherPool matcherPool;
@@ -962,19 +961,14 @@ public final class Transaction implements AutoCloseable {
     private boolean operatorMatches(CompiledRule rule, String value) {
         int[] slots = rule.screenSlots();
         if (slots.length > 0) {
+            LiteralScreen screen = program.screen();
             long[] found = screenCache.get(value);
             if (found == null) {
-                found = program.screen().scan(value);
-                if (found == null) {
-                    found = NOTHING_FOUND;
-                }
+                found = screen.scan(value);
                 screenCache.put(value, found);
             }
-            if (found == NOTHING_FOUND) {
-                return false;
-            }
             for (int slot : slots) {
-                if (!LiteralScreen.contains(found, slot)) {
+                if (!screen.passes(found, slot)) {
                     return false;
                 }
             }

@@ -9,33 +9,51 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One Aho–Corasick pass that tells, for many operators at once, which of them can possibly match a value.
- * Each operator (a <em>slot</em>) brings the literals of which every match contains one (see
- * {@link RequiredLiterals}); {@link #scan} reports the slots with at least one literal present, ASCII
- * case-insensitively. An operator whose slot is absent cannot match and need not run.
+ * One pass over a value that tells, for many operators at once, which of them can possibly match it. Each
+ * operator condition (a <em>slot</em>) is a set of literals of which a match contains at least one (see
+ * {@link RequiredLiterals}); {@link #scan} records what a value contains and {@link #passes} tells whether a
+ * slot's literals are present, ASCII case-insensitively. An operator with a failing slot cannot match and
+ * need not run.
  *
- * <p>Built once per rule set and shared by all threads. The automaton is a complete DFA over the characters
- * the literals use (all other characters form one class), so a scan costs one table step per input char.
+ * <p>One-character literals, the most common kind, are answered from a 256-bit map of the characters in the
+ * value; longer literals by an Aho–Corasick automaton (a complete DFA over the characters the literals use,
+ * literals cut to {@link #MAX_DEPTH} characters so that it stays small and cache-resident). Built once per
+ * rule set and shared by all threads.
  */
 public final class LiteralScreen {
 
-    private final byte[] classOf; // Latin-1 char -> alphabet class (0: a char no literal uses)
-    private final int classes;
-    private final int[] next; // state * classes + class -> state
-    private final int[] outputOf; // state -> index into outputs, or -1
-    private final long[][] outputs;
-    private final int slots;
-    private final int shortest;
+    /**
+     * Multi-character literals are cut to this many characters: a prefix of a required literal is required
+     * too, and short literals keep the automaton small.
+     */
+    static final int MAX_DEPTH = 4;
 
-    private LiteralScreen(byte[] classOf, int classes, int[] next, int[] outputOf, long[][] outputs, int slots,
-            int shortest) {
+    /** Words of a scan result holding the character map (Latin-1, upper-case ASCII folded to lower case). */
+    private static final int CHAR_WORDS = 4;
+
+    private static final long[] EMPTY_VALUE = new long[CHAR_WORDS];
+
+    private final long[][] charMasks; // slot -> its one-character literals as a 256-bit map, or null
+    private final boolean[] hasLongLiterals; // slot -> whether the automaton reports it
+    private final byte[] classOf; // Latin-1 char -> alphabet class (0: a char no long literal uses); A-Z as a-z
+    private final int classes;
+    // (state * classes + class) -> (next state * classes) << 1 | 1 when the next state has an output:
+    // premultiplied so that a scan step is one load, a shift and a test.
+    private final int[] step;
+    private final int[] outputOf; // state -> index into outputs, or -1
+    private final long[][] outputs; // bit sets over slots
+    private final int slotWords;
+
+    private LiteralScreen(long[][] charMasks, boolean[] hasLongLiterals, byte[] classOf, int classes, int[] step,
+            int[] outputOf, long[][] outputs) {
+        this.charMasks = charMasks;
+        this.hasLongLiterals = hasLongLiterals;
         this.classOf = classOf;
         this.classes = classes;
-        this.next = next;
+        this.step = step;
         this.outputOf = outputOf;
         this.outputs = outputs;
-        this.slots = slots;
-        this.shortest = shortest;
+        this.slotWords = Math.max(1, (charMasks.length + 63) >>> 6);
     }
 
     /**
@@ -45,40 +63,34 @@ public final class LiteralScreen {
      * @throws IllegalArgumentException for an empty literal or one with other characters
      */
     public static LiteralScreen build(List<Set<String>> literalsBySlot) {
+        int slots = literalsBySlot.size();
+        long[][] charMasks = new long[slots][];
+        boolean[] hasLong = new boolean[slots];
         byte[] classOf = new byte[256];
         int classes = 1;
-        int shortest = Integer.MAX_VALUE;
-        for (Set<String> literals : literalsBySlot) {
-            for (String literal : literals) {
-                if (literal.isEmpty()) {
-                    throw new IllegalArgumentException("empty literal");
-                }
-                shortest = Math.min(shortest, literal.length());
-                for (int k = 0; k < literal.length(); k++) {
-                    char c = literal.charAt(k);
-                    if (!RequiredLiterals.representable(c) || (c >= 'A' && c <= 'Z')) {
-                        throw new IllegalArgumentException(
-                                "literal not lower-case ASCII or caseless Latin-1: " + literal);
-                    }
-                    if (classOf[c] == 0) {
-                        classOf[c] = (byte) classes++;
-                    }
-                }
-            }
-        }
-        if (classes > 255) {
-            throw new IllegalStateException("alphabet too large");
-        }
-        // Trie.
         List<Map<Integer, Integer>> children = new ArrayList<>();
         List<List<Integer>> ends = new ArrayList<>();
         children.add(new HashMap<>());
         ends.add(new ArrayList<>());
-        for (int slot = 0; slot < literalsBySlot.size(); slot++) {
+        for (int slot = 0; slot < slots; slot++) {
             for (String literal : literalsBySlot.get(slot)) {
+                validate(literal);
+                if (literal.length() == 1) {
+                    if (charMasks[slot] == null) {
+                        charMasks[slot] = new long[CHAR_WORDS];
+                    }
+                    char c = literal.charAt(0);
+                    charMasks[slot][c >>> 6] |= 1L << c;
+                    continue;
+                }
+                hasLong[slot] = true;
                 int node = 0;
-                for (int k = 0; k < literal.length(); k++) {
-                    int cls = classOf[literal.charAt(k)] & 0xFF;
+                for (int k = 0; k < Math.min(literal.length(), MAX_DEPTH); k++) {
+                    char c = literal.charAt(k);
+                    if (classOf[c] == 0) {
+                        classOf[c] = (byte) classes++;
+                    }
+                    int cls = classOf[c] & 0xFF;
                     Integer child = children.get(node).get(cls);
                     if (child == null) {
                         child = children.size();
@@ -92,7 +104,7 @@ public final class LiteralScreen {
             }
         }
         int states = children.size();
-        int words = Math.max(1, (literalsBySlot.size() + 63) >>> 6);
+        int words = Math.max(1, (slots + 63) >>> 6);
         int[] next = new int[states * classes];
         int[] fail = new int[states];
         long[][] sets = new long[states][];
@@ -155,69 +167,104 @@ public final class LiteralScreen {
             }
             outputOf[s] = index;
         }
-        return new LiteralScreen(classOf, classes, next, outputOf, outputs.toArray(new long[0][]),
-                literalsBySlot.size(), shortest == Integer.MAX_VALUE ? 1 : shortest);
+        int[] step = new int[next.length];
+        for (int i = 0; i < next.length; i++) {
+            step[i] = (next[i] * classes) << 1 | (outputOf[next[i]] >= 0 ? 1 : 0);
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            classOf[c] = classOf[c + ('a' - 'A')];
+        }
+        return new LiteralScreen(charMasks, hasLong, classOf, classes, step, outputOf,
+                outputs.toArray(new long[0][]));
+    }
+
+    private static void validate(String literal) {
+        if (literal.isEmpty()) {
+            throw new IllegalArgumentException("empty literal");
+        }
+        for (int k = 0; k < literal.length(); k++) {
+            char c = literal.charAt(k);
+            if (!RequiredLiterals.representable(c) || (c >= 'A' && c <= 'Z')) {
+                throw new IllegalArgumentException("literal not lower-case ASCII or caseless Latin-1: " + literal);
+            }
+        }
     }
 
     /** How many slots the screen has. */
     public int slots() {
-        return slots;
+        return charMasks.length;
     }
 
-    /** The number of automaton states (for footprint reports). */
+    /** The number of automaton states for the multi-character literals (for footprint reports). */
     public int states() {
         return outputOf.length;
     }
 
     /**
-     * The slots with at least one literal in {@code value}, as a bit set indexed by slot; {@code null} when
-     * there are none (the common case for benign values).
+     * What {@code value} contains, in a form {@link #passes} reads: a map of its characters, followed by the
+     * slots whose multi-character literals occur (when any do).
      */
     public long[] scan(String value) {
         int n = value.length();
-        if (n < shortest) {
-            return null;
+        if (n == 0) {
+            return EMPTY_VALUE;
         }
-        long[] found = null;
-        int state = 0;
+        long[] found = new long[CHAR_WORDS];
+        int base = 0; // current state * classes
         byte[] classOf = this.classOf;
-        int[] next = this.next;
-        int[] outputOf = this.outputOf;
-        int classes = this.classes;
+        int[] step = this.step;
         for (int k = 0; k < n; k++) {
-            state = next[state * classes + classOf(classOf, value.charAt(k))];
-            int out = outputOf[state];
-            if (out >= 0) {
-                long[] set = outputs[out];
-                if (found == null) {
-                    found = set.clone();
-                } else {
-                    for (int w = 0; w < set.length; w++) {
-                        found[w] |= set[w];
-                    }
-                }
+            char c = value.charAt(k);
+            int folded = c < 0x100 ? c : foldToLatin1(c);
+            if (folded < 0) {
+                base = 0; // no literal contains this character
+                continue;
+            }
+            if (folded >= 'A' && folded <= 'Z') {
+                folded += 'a' - 'A';
+            }
+            found[folded >>> 6] |= 1L << folded;
+            int t = step[base + (classOf[folded] & 0xFF)];
+            base = t >>> 1;
+            if ((t & 1) != 0) {
+                found = addOutput(found, outputs[outputOf[base / classes]]);
             }
         }
         return found;
     }
 
-    /** Whether {@code slot} is in a set that {@link #scan} returned. */
-    public static boolean contains(long[] found, int slot) {
-        return found != null && (found[slot >>> 6] & (1L << slot)) != 0;
+    private long[] addOutput(long[] found, long[] set) {
+        if (found.length == CHAR_WORDS) {
+            found = Arrays.copyOf(found, CHAR_WORDS + slotWords);
+        }
+        for (int w = 0; w < set.length; w++) {
+            found[CHAR_WORDS + w] |= set[w];
+        }
+        return found;
     }
 
-    private static int classOf(byte[] classOf, char c) {
-        if (c < 0x100) {
-            char folded = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            return classOf[folded] & 0xFF;
+    /** Whether the value {@link #scan} described contains one of the literals of {@code slot}. */
+    public boolean passes(long[] found, int slot) {
+        long[] mask = charMasks[slot];
+        if (mask != null && ((found[0] & mask[0]) | (found[1] & mask[1]) | (found[2] & mask[2])
+                | (found[3] & mask[3])) != 0) {
+            return true;
         }
-        // Characters that Unicode simple case folding relates to ASCII letters (Kelvin sign, long s, dotted and
-        // dotless i): a case-insensitive regex engine may match them against k, s and i.
+        return hasLongLiterals[slot] && found.length > CHAR_WORDS
+                && (found[CHAR_WORDS + (slot >>> 6)] & (1L << slot)) != 0;
+    }
+
+    /**
+     * Characters that Unicode simple case folding relates to ASCII letters (Kelvin sign, long s, dotted and
+     * dotless i): a case-insensitive regex engine may match them against k, s and i. Any other character
+     * above Latin-1 is in no literal: -1.
+     */
+    private static int foldToLatin1(char c) {
         return switch (c) {
-            case '\u212A' -> classOf['k'] & 0xFF;
-            case '\u017F' -> classOf['s'] & 0xFF;
-            case '\u0130', '\u0131' -> classOf['i'] & 0xFF;
-            default -> 0;
+            case '\u212A' -> 'k';
+            case '\u017F' -> 's';
+            case '\u0130', '\u0131' -> 'i';
+            default -> -1;
         };
     }
 }
