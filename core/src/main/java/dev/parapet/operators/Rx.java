@@ -1,5 +1,6 @@
 package dev.parapet.operators;
 
+import dev.parapet.operators.internal.AnchoredSplit;
 import dev.parapet.operators.internal.ModSecRegex;
 import dev.parapet.operators.internal.RequiredLiterals;
 import java.util.List;
@@ -22,21 +23,24 @@ public final class Rx implements Operator {
     private final Pattern pattern; // null when the pattern has macros
     private final MacroString macro;
     private final List<Set<String>> requiredLiterals;
+    private final AnchoredSplit split; // null unless the pattern has the shape AnchoredSplit handles
 
-    private Rx(Pattern pattern, MacroString macro, List<Set<String>> requiredLiterals) {
+    private Rx(Pattern pattern, MacroString macro, List<Set<String>> requiredLiterals, AnchoredSplit split) {
         this.pattern = pattern;
         this.macro = macro;
         this.requiredLiterals = requiredLiterals;
+        this.split = split;
     }
 
     /** Factory for the registry; compiles the pattern now unless it contains macros. */
     public static Operator create(OperatorArgs args) {
         MacroString parsed = args.macro();
         if (parsed.hasMacros()) {
-            return new Rx(null, parsed, List.of());
+            return new Rx(null, parsed, List.of(), null);
         }
-        return new Rx(ModSecRegex.compile(args.argument(), false), null,
-                RequiredLiterals.of(ModSecRegex.rewrite(args.argument())));
+        String rewritten = ModSecRegex.rewrite(args.argument());
+        return new Rx(ModSecRegex.compile(args.argument(), false), null, RequiredLiterals.of(rewritten),
+                AnchoredSplit.of(rewritten, ModSecRegex.flags(false)));
     }
 
     /** Literal clauses every match satisfies, found by {@link RequiredLiterals}; empty when none are. */
@@ -55,9 +59,20 @@ public final class Rx implements Operator {
                 return false;
             }
         }
-        Matcher matcher = pattern == null ? p.matcher(input) : context.matcher(p, input);
-        if (!matcher.find()) {
-            return false;
+        Matcher matcher;
+        if (split != null) {
+            matcher = context.matcher(split.anchored(), input);
+            if (!matcher.lookingAt()) {
+                matcher = context.matcher(split.rest(), input);
+                if (!matcher.find()) {
+                    return false;
+                }
+            }
+        } else {
+            matcher = pattern == null ? p.matcher(input) : context.matcher(p, input);
+            if (!matcher.find()) {
+                return false;
+            }
         }
         if (context.capturing()) {
             int groups = Math.min(matcher.groupCount(), 9);

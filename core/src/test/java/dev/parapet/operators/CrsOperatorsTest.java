@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parapet.operators.internal.AnchoredSplit;
 import dev.parapet.operators.internal.LiteralScreen;
 import dev.parapet.operators.internal.ModSecRegex;
 import dev.parapet.operators.internal.RequiredLiterals;
@@ -119,6 +120,36 @@ class CrsOperatorsTest {
         }
         assertTrue(screened > 250, "expected most CRS regexes to get literal conditions, got " + screened);
         assertEquals(List.of(), unsound.stream().limit(10).toList());
+    }
+
+    /** Every CRS regex split by AnchoredSplit finds the same match as the original on the attack corpora. */
+    @Test
+    void anchoredSplitsFindWhatTheCrsRegexFinds() throws IOException {
+        Path rules = rulesDir();
+        Set<String> corpus = attackCorpus(rules.getParent().resolve("tests"),
+                rules.getParent().getParent().resolve("libinjection").resolve("data"));
+        int split = 0;
+        List<String> differences = new ArrayList<>();
+        for (String source : rxPatterns(rules)) {
+            AnchoredSplit s = AnchoredSplit.of(ModSecRegex.rewrite(source), ModSecRegex.flags(false));
+            if (s == null) {
+                continue;
+            }
+            split++;
+            org.safere.Matcher original = ModSecRegex.compile(source, false).matcher("");
+            org.safere.Matcher anchored = s.anchored().matcher("");
+            org.safere.Matcher rest = s.rest().matcher("");
+            for (String input : corpus) {
+                String expected = original.reset(input).find() ? original.start() + ":" + original.end() : null;
+                String actual = anchored.reset(input).lookingAt() ? "0:" + anchored.end()
+                        : rest.reset(input).find() ? rest.start() + ":" + rest.end() : null;
+                if (!java.util.Objects.equals(expected, actual)) {
+                    differences.add(source + " on " + input + ": " + expected + " vs " + actual);
+                }
+            }
+        }
+        assertTrue(split >= 5, "expected CRS's (?:^...|...) patterns to be split, got " + split);
+        assertEquals(List.of(), differences.stream().limit(10).toList());
     }
 
     private static Set<String> attackCorpus(Path crsTests, Path libinjectionData) throws IOException {

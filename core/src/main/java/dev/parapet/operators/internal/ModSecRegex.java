@@ -45,12 +45,17 @@ public final class ModSecRegex {
      */
     public static Pattern compile(String pattern, boolean caseInsensitive) {
         String rewritten = rewrite(pattern);
-        int flags = Pattern.DOTALL | Pattern.UNIX_LINES | (caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
+        int flags = flags(caseInsensitive);
         try {
             return Pattern.compile(rewritten, flags);
         } catch (RuntimeException | StackOverflowError e) {
             throw new SecLangException("invalid regular expression \"" + pattern + "\": " + e.getMessage(), e);
         }
+    }
+
+    /** The SafeRE flags {@link #compile} uses. */
+    public static int flags(boolean caseInsensitive) {
+        return Pattern.DOTALL | Pattern.UNIX_LINES | (caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
     }
 
     /** Translates a PCRE (ModSecurity v2) pattern into an equivalent SafeRE pattern; see the class doc. */
