@@ -82,6 +82,10 @@ public final class Transaction implements AutoCloseable {
 
     // ctl: exclusions
     private List<RuleSelection> removedRules;
+    /** isRemoved answers by rule index (0 unknown, 1 kept, 2 removed), cleared when a removal is added. */
+    private byte[] removedMemo;
+    private java.util.Set<IntPredicate> removedIdSets;
+    private java.util.Set<List<Object>> removedTargetPairs;
     private List<TargetRemoval> removedTargets;
     /** Target removals that apply to each rule (by index), filled lazily; reset when a removal is added. */
     private List<Target>[] removalsByRule;
@@ -755,14 +759,27 @@ public final class Transaction implements AutoCloseable {
     }
 
     private boolean isRemoved(CompiledRule rule) {
-        if (removedRules != null) {
-            for (RuleSelection r : removedRules) {
-                if (r.test(rule)) {
-                    return true;
-                }
+        if (removedRules == null) {
+            return false;
+        }
+        int index = rule.index();
+        if (removedMemo != null && index >= 0 && index < removedMemo.length && removedMemo[index] != 0) {
+            return removedMemo[index] == 2;
+        }
+        boolean removed = false;
+        for (RuleSelection r : removedRules) {
+            if (r.test(rule)) {
+                removed = true;
+                break;
             }
         }
-        return false;
+        if (index >= 0 && index < program.ruleCount()) {
+            if (removedMemo == null) {
+                removedMemo = new byte[program.ruleCount()];
+            }
+            removedMemo[index] = (byte) (removed ? 2 : 1);
+        }
+        return removed;
     }
 
     /** Evaluates a rule and its chain; runs actions and records the match. */
@@ -928,8 +945,9 @@ public final class Transaction implements AutoCloseable {
     private boolean evaluateValue(CompiledRule rule, String prefix, String key, String value, Entry owner) {
         TransformPipeline p = rule.pipeline;
         if (!rule.multiMatch) {
-            String v = transform(value, p, p.steps().length, owner);
-            if (operatorMatches(rule, v) != rule.negated) {
+            int steps = p.steps().length;
+            String v = transform(value, p, steps, owner);
+            if (operatorMatches(rule, v, owner, steps == 0 ? 0 : p.slots()[steps - 1] + 1) != rule.negated) {
                 addMatch(rule, prefix, key, v);
                 return true;
             }
@@ -937,14 +955,14 @@ public final class Transaction implements AutoCloseable {
         }
         boolean any = false;
         String previous = value;
-        if (operatorMatches(rule, value) != rule.negated) {
+        if (operatorMatches(rule, value, owner, 0) != rule.negated) {
             addMatch(rule, prefix, key, value);
             any = true;
         }
         for (int step = 1; step <= p.steps().length; step++) {
             String v = transform(value, p, step, owner);
             if (!v.equals(previous)) {
-                if (operatorMatches(rule, v) != rule.negated) {
+                if (operatorMatches(rule, v, owner, p.slots()[step - 1] + 1) != rule.negated) {
                     addMatch(rule, prefix, key, v);
                     any = true;
                 }
@@ -956,16 +974,26 @@ public final class Transaction implements AutoCloseable {
 
     /**
      * Runs the rule's operator on one value, unless the program's literal screen shows that the value lacks
-     * every literal the operator needs: then it cannot match, and the (regex) search is skipped.
+     * every literal the operator needs: then it cannot match, and the (regex) search is skipped. Screen
+     * results are kept on the entry by cache index (see {@link Entry#screened}), else by string identity.
      */
-    private boolean operatorMatches(CompiledRule rule, String value) {
+    private boolean operatorMatches(CompiledRule rule, String value, Entry owner, int cacheIndex) {
         int[] slots = rule.screenSlots();
         if (slots.length > 0) {
             LiteralScreen screen = program.screen();
-            long[] found = screenCache.get(value);
-            if (found == null) {
-                found = screen.scan(value);
-                screenCache.put(value, found);
+            long[] found;
+            if (owner != null) {
+                found = owner.screened(cacheIndex, value, program.cacheSlots());
+                if (found == null) {
+                    found = screen.scan(value);
+                    owner.screened(cacheIndex, found);
+                }
+            } else {
+                found = screenCache.get(value);
+                if (found == null) {
+                    found = screen.scan(value);
+                    screenCache.put(value, found);
+                }
             }
             for (int slot : slots) {
                 if (!screen.passes(found, slot)) {
@@ -1335,7 +1363,13 @@ public final class Transaction implements AutoCloseable {
 
         @Override
         public void removeRules(IntPredicate ids) {
-            addRuleRemoval(r -> ids.test(r.id));
+            // A ctl in a rule that matches many values runs once per match: keep one selection per id set.
+            if (removedIdSets == null) {
+                removedIdSets = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            }
+            if (removedIdSets.add(ids)) {
+                addRuleRemoval(r -> ids.test(r.id));
+            }
         }
 
         @Override
@@ -1355,11 +1389,19 @@ public final class Transaction implements AutoCloseable {
                 removedRules = new ArrayList<>();
             }
             removedRules.add(new RuleSelection(rules, program.ruleCount()));
+            if (removedMemo != null) {
+                java.util.Arrays.fill(removedMemo, (byte) 0);
+            }
         }
 
         @Override
         public void removeTarget(IntPredicate ids, TargetRef target) {
-            addTargetRemoval(r -> ids.test(r.id), target);
+            if (removedTargetPairs == null) {
+                removedTargetPairs = new java.util.HashSet<>();
+            }
+            if (removedTargetPairs.add(List.of(ids, target))) {
+                addTargetRemoval(r -> ids.test(r.id), target);
+            }
         }
 
         @Override

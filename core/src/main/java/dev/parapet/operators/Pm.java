@@ -19,7 +19,7 @@ import java.util.Set;
 public final class Pm implements Operator {
 
     /** Phrase lists longer than this are not offered to the engine's shared literal screen. */
-    private static final int MAX_SCREENED_PHRASES = 400;
+    private static final int MAX_SCREENED_PHRASES = 2000;
 
     private final AhoCorasick automaton;
     private final List<Set<String>> requiredLiterals;

@@ -195,7 +195,13 @@ public final class SecLangReader {
             return;
         }
         Path dir = path.getParent();
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + fileName);
+        PathMatcher matcher;
+        try {
+            matcher = FileSystems.getDefault().getPathMatcher("glob:" + fileName);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new SecLangException(sourceName, line, "invalid Include pattern " + fileName + ": "
+                    + e.getDescription());
+        }
         List<Path> matches = new ArrayList<>();
         if (dir != null && Files.isDirectory(dir)) {
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
@@ -277,7 +283,13 @@ public final class SecLangReader {
             readResource(resource, url, depth, sourceName, line);
             return;
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + fileName);
+        PathMatcher matcher;
+        try {
+            matcher = FileSystems.getDefault().getPathMatcher("glob:" + fileName);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new SecLangException(sourceName, line, "invalid Include pattern " + fileName + ": "
+                    + e.getDescription());
+        }
         TreeMap<String, URL> matches = new TreeMap<>();
         for (URL dirUrl : directoryUrls(sourceName, line, directory)) {
             for (String name : listResourceDirectory(sourceName, line, dirUrl, directory)) {

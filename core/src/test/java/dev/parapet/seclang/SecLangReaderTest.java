@@ -216,7 +216,9 @@ class SecLangReaderTest {
                 Arguments.of("Include", "exactly one path", "Include"),
                 Arguments.of("Include a.conf b.conf", "exactly one path", "got 2"),
                 // found by SecLangFuzzPropertiesTest: a NUL in the path threw InvalidPathException
-                Arguments.of("Include \"bad\u0000name.conf\"", "invalid Include path", "bad"));
+                Arguments.of("Include \"bad\u0000name.conf\"", "invalid Include path", "bad"),
+                // found by SecLangFuzzPropertiesTest: an unclosed [ in a glob threw PatternSyntaxException
+                Arguments.of("Include rules/[a.conf", "invalid Include pattern", "[a.conf"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

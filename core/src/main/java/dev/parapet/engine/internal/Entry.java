@@ -12,6 +12,8 @@ public final class Entry {
     private final String value;
     /** Transformation results by pipeline-prefix slot; owned by the transaction that made the entry. */
     String[] transformed;
+    /** Literal-screen results: index 0 for the value itself, 1 + slot for a transformation result. */
+    long[][] screened;
 
     public Entry(String key, String keyLower, String value) {
         this.key = key;
@@ -46,6 +48,40 @@ public final class Entry {
             transformed = t;
         }
         return t;
+    }
+
+    /**
+     * The literal-screen result already computed for {@code v}, the value at cache index {@code index} (0 for
+     * the value itself, 1 + slot for a transformation result), or {@code null}. A transformation that changed
+     * nothing returns the same string, so a result found for that string at another index is reused.
+     */
+    public long[] screened(int index, String v, int slots) {
+        long[][] s = screened;
+        if (s == null) {
+            screened = new long[slots + 1][];
+            return null;
+        }
+        long[] found = s[index];
+        if (found != null) {
+            return found;
+        }
+        if (v == value && s[0] != null) {
+            return s[index] = s[0];
+        }
+        String[] t = transformed;
+        if (t != null) {
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] == v && s[i + 1] != null) {
+                    return s[index] = s[i + 1];
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Remembers the literal-screen result for the value at cache index {@code index}. */
+    public void screened(int index, long[] found) {
+        screened[index] = found;
     }
 
     @Override
