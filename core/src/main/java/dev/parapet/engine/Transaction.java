@@ -996,7 +996,7 @@ public final class Transaction implements AutoCloseable {
                 }
             }
             for (int slot : slots) {
-                if (!screen.passes(found, slot)) {
+                if (!screen.passes(found, slot, value)) {
                     return false;
                 }
             }

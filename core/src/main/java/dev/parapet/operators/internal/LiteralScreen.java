@@ -17,8 +17,9 @@ import java.util.Set;
  *
  * <p>One-character literals, the most common kind, are answered from a 256-bit map of the characters in the
  * value; longer literals by an Aho–Corasick automaton (a complete DFA over the characters the literals use,
- * literals cut to {@link #MAX_DEPTH} characters so that it stays small and cache-resident). Built once per
- * rule set and shared by all threads.
+ * literals cut to {@link #MAX_DEPTH} characters so that it stays small and cache-resident), run only when a
+ * slot needs it and the value holds a first character of one of that slot's literals. Built once per rule
+ * set and shared by all threads; a scan result is mutable scratch of one transaction.
  */
 public final class LiteralScreen {
 
@@ -34,7 +35,7 @@ public final class LiteralScreen {
     private static final long[] EMPTY_VALUE = new long[CHAR_WORDS];
 
     private final long[][] charMasks; // slot -> its one-character literals as a 256-bit map, or null
-    private final boolean[] hasLongLiterals; // slot -> whether the automaton reports it
+    private final long[][] leadMasks; // slot -> first characters of its longer literals, or null when none
     private final byte[] classOf; // Latin-1 char -> alphabet class (0: a char no long literal uses); A-Z as a-z
     private final int classes;
     // (state * classes + class) -> (next state * classes) << 1 | 1 when the next state has an output:
@@ -44,10 +45,10 @@ public final class LiteralScreen {
     private final long[][] outputs; // bit sets over slots
     private final int slotWords;
 
-    private LiteralScreen(long[][] charMasks, boolean[] hasLongLiterals, byte[] classOf, int classes, int[] step,
+    private LiteralScreen(long[][] charMasks, long[][] leadMasks, byte[] classOf, int classes, int[] step,
             int[] outputOf, long[][] outputs) {
         this.charMasks = charMasks;
-        this.hasLongLiterals = hasLongLiterals;
+        this.leadMasks = leadMasks;
         this.classOf = classOf;
         this.classes = classes;
         this.step = step;
@@ -65,7 +66,7 @@ public final class LiteralScreen {
     public static LiteralScreen build(List<Set<String>> literalsBySlot) {
         int slots = literalsBySlot.size();
         long[][] charMasks = new long[slots][];
-        boolean[] hasLong = new boolean[slots];
+        long[][] leadMasks = new long[slots][];
         byte[] classOf = new byte[256];
         int classes = 1;
         List<Map<Integer, Integer>> children = new ArrayList<>();
@@ -83,7 +84,10 @@ public final class LiteralScreen {
                     charMasks[slot][c >>> 6] |= 1L << c;
                     continue;
                 }
-                hasLong[slot] = true;
+                if (leadMasks[slot] == null) {
+                    leadMasks[slot] = new long[CHAR_WORDS];
+                }
+                leadMasks[slot][literal.charAt(0) >>> 6] |= 1L << literal.charAt(0);
                 int node = 0;
                 for (int k = 0; k < Math.min(literal.length(), MAX_DEPTH); k++) {
                     char c = literal.charAt(k);
@@ -174,7 +178,7 @@ public final class LiteralScreen {
         for (char c = 'A'; c <= 'Z'; c++) {
             classOf[c] = classOf[c + ('a' - 'A')];
         }
-        return new LiteralScreen(charMasks, hasLong, classOf, classes, step, outputOf,
+        return new LiteralScreen(charMasks, leadMasks, classOf, classes, step, outputOf,
                 outputs.toArray(new long[0][]));
     }
 
@@ -201,57 +205,72 @@ public final class LiteralScreen {
     }
 
     /**
-     * What {@code value} contains, in a form {@link #passes} reads: a map of its characters, followed by the
-     * slots whose multi-character literals occur (when any do).
+     * What {@code value} contains, in a form {@link #passes} reads: a map of its characters (one cheap pass),
+     * then room for the slots whose longer literals occur, filled in by the automaton the first time a slot
+     * needs it. The array belongs to one transaction.
      */
     public long[] scan(String value) {
         int n = value.length();
         if (n == 0) {
             return EMPTY_VALUE;
         }
-        long[] found = new long[CHAR_WORDS];
+        long[] found = new long[CHAR_WORDS + 1 + slotWords];
+        for (int k = 0; k < n; k++) {
+            char c = value.charAt(k);
+            int folded = c < 0x100 ? c : foldToLatin1(c);
+            if (folded >= 'A' && folded <= 'Z') {
+                folded += 'a' - 'A';
+            }
+            if (folded >= 0) {
+                found[folded >>> 6] |= 1L << folded;
+            }
+        }
+        return found;
+    }
+
+    /** Runs the automaton over {@code value} and records the slots whose longer literals occur. */
+    private void runAutomaton(long[] found, String value) {
         int base = 0; // current state * classes
         byte[] classOf = this.classOf;
         int[] step = this.step;
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < value.length(); k++) {
             char c = value.charAt(k);
             int folded = c < 0x100 ? c : foldToLatin1(c);
             if (folded < 0) {
                 base = 0; // no literal contains this character
                 continue;
             }
-            if (folded >= 'A' && folded <= 'Z') {
-                folded += 'a' - 'A';
-            }
-            found[folded >>> 6] |= 1L << folded;
             int t = step[base + (classOf[folded] & 0xFF)];
             base = t >>> 1;
             if ((t & 1) != 0) {
-                found = addOutput(found, outputs[outputOf[base / classes]]);
+                long[] set = outputs[outputOf[base / classes]];
+                for (int w = 0; w < set.length; w++) {
+                    found[CHAR_WORDS + 1 + w] |= set[w];
+                }
             }
         }
-        return found;
+        found[CHAR_WORDS] = 1;
     }
 
-    private long[] addOutput(long[] found, long[] set) {
-        if (found.length == CHAR_WORDS) {
-            found = Arrays.copyOf(found, CHAR_WORDS + slotWords);
-        }
-        for (int w = 0; w < set.length; w++) {
-            found[CHAR_WORDS + w] |= set[w];
-        }
-        return found;
-    }
-
-    /** Whether the value {@link #scan} described contains one of the literals of {@code slot}. */
-    public boolean passes(long[] found, int slot) {
+    /**
+     * Whether {@code value}, which {@link #scan} described as {@code found}, contains one of the literals of
+     * {@code slot}.
+     */
+    public boolean passes(long[] found, int slot, String value) {
         long[] mask = charMasks[slot];
         if (mask != null && ((found[0] & mask[0]) | (found[1] & mask[1]) | (found[2] & mask[2])
                 | (found[3] & mask[3])) != 0) {
             return true;
         }
-        return hasLongLiterals[slot] && found.length > CHAR_WORDS
-                && (found[CHAR_WORDS + (slot >>> 6)] & (1L << slot)) != 0;
+        long[] lead = leadMasks[slot];
+        if (lead == null || ((found[0] & lead[0]) | (found[1] & lead[1]) | (found[2] & lead[2])
+                | (found[3] & lead[3])) == 0) {
+            return false; // no longer literal can start anywhere in the value
+        }
+        if (found[CHAR_WORDS] == 0) {
+            runAutomaton(found, value);
+        }
+        return (found[CHAR_WORDS + 1 + (slot >>> 6)] & (1L << slot)) != 0;
     }
 
     /**

@@ -123,7 +123,7 @@ class RequiredLiteralsTest {
                 }
                 long[] found = screen.scan(input);
                 for (int slot = 0; slot < clauses.size(); slot++) {
-                    assertTrue(screen.passes(found, slot), "/" + pattern + "/ matched \"" + input
+                    assertTrue(screen.passes(found, slot, input), "/" + pattern + "/ matched \"" + input
                             + "\" but clause " + clauses.get(slot) + " is unmet");
                 }
             }
