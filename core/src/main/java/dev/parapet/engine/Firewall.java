@@ -31,7 +31,7 @@ public final class Firewall {
     private final EngineSettings settings;
     private final Supplier<String> idGenerator;
     private final EngineHooks hooks;
-    private final MatcherPool matchers = MatcherPool.forThisMachine();
+    private final MatcherPool matchers = MatcherPool.standard();
 
     private Firewall(Program program, EngineSettings settings, Supplier<String> idGenerator, EngineHooks hooks) {
         this.program = program;

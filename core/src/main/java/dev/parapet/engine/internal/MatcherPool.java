@@ -25,9 +25,13 @@ public final class MatcherPool {
         this.capacity = capacity;
     }
 
-    /** A pool sized for the machine: two idle maps per processor, at least four. */
-    public static MatcherPool forThisMachine() {
-        return new MatcherPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    /**
+     * A pool for a server: up to 64 idle maps (a CRS transaction's map holds a few hundred matchers, tens of
+     * KB). Servlet containers run far more concurrent requests than processors, and a transaction that finds
+     * no idle map pays for creating every matcher again.
+     */
+    public static MatcherPool standard() {
+        return new MatcherPool(64);
     }
 
     /** A map for one transaction's exclusive use. */

@@ -1,0 +1,72 @@
+package dev.parapet.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.parapet.engine.internal.MatcherPool;
+import java.util.IdentityHashMap;
+import org.junit.jupiter.api.Test;
+import org.safere.Matcher;
+import org.safere.Pattern;
+
+class MatcherPoolTest {
+
+    @Test
+    void lendsReturnedMapsAgainAndForgetsTheirInputs() {
+        MatcherPool pool = new MatcherPool(2);
+        IdentityHashMap<Pattern, Matcher> map = pool.borrow();
+        Pattern p = Pattern.compile("a+");
+        Matcher m = p.matcher("secret aaa value");
+        map.put(p, m);
+        pool.giveBack(map);
+        assertEquals(1, pool.idle());
+        IdentityHashMap<Pattern, Matcher> again = pool.borrow();
+        assertSame(map, again);
+        assertEquals(0, pool.idle());
+        // reset to "" on return: an idle pool keeps no request data alive
+        assertEquals(false, again.get(p).find());
+    }
+
+    @Test
+    void keepsAtMostItsCapacity() {
+        MatcherPool pool = new MatcherPool(2);
+        var a = pool.borrow();
+        var b = pool.borrow();
+        var c = pool.borrow();
+        assertNotSame(a, b);
+        pool.giveBack(a);
+        pool.giveBack(b);
+        pool.giveBack(c);
+        assertEquals(2, pool.idle());
+    }
+
+    /** Concurrent transactions of one firewall each get their own matchers and all see correct results. */
+    @Test
+    void concurrentTransactionsDoNotShareMatchers() throws Exception {
+        Firewall firewall = Firewall.builder().directives("t", """
+                SecRuleEngine On
+                SecRule ARGS "@rx ^evil\\d+$" "id:1,phase:1,deny,status:403"
+                """).build();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 400; i++) {
+                boolean attack = i % 3 == 0;
+                int n = i;
+                results.add(pool.submit(() -> {
+                    try (Transaction tx = firewall.newTransaction()) {
+                        tx.processConnection("192.0.2.1", 1234, "127.0.0.1", 80);
+                        tx.processUri("GET", "/?q=" + (attack ? "evil" + n : "fine" + n), "HTTP/1.1");
+                        return tx.processRequestHeaders().isPresent() == attack;
+                    }
+                }));
+            }
+            for (var r : results) {
+                assertEquals(true, r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
