@@ -2,13 +2,13 @@ package dev.parapet.engine.internal;
 
 /**
  * One key/value pair of a collection. Keys are compared case-insensitively through {@link #keyLower()}.
- * An entry belongs to one transaction, which also keeps the value's transformation results on it so they
+ * An entry belongs to one transaction (it is not thread-safe), which also keeps the value's transformation results on it so they
  * are computed once however many rules read the value.
  */
 public final class Entry {
 
     private final String key;
-    private final String keyLower;
+    private String keyLower; // computed on first use for entries made by of(): many are never selected by key
     private final String value;
     /** Transformation results by pipeline-prefix slot; owned by the transaction that made the entry. */
     String[] transformed;
@@ -22,7 +22,7 @@ public final class Entry {
     }
 
     public static Entry of(String key, String value) {
-        return new Entry(key, Ascii.lower(key), value);
+        return new Entry(key, null, value);
     }
 
     /** The key as received. */
@@ -32,7 +32,12 @@ public final class Entry {
 
     /** The key in lower case. */
     public String keyLower() {
-        return keyLower;
+        String k = keyLower;
+        if (k == null) {
+            k = Ascii.lower(key);
+            keyLower = k;
+        }
+        return k;
     }
 
     /** The value (a byte string). */
