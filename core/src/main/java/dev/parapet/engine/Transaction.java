@@ -812,8 +812,8 @@ public final class Transaction implements AutoCloseable {
         for (Target target : rule.targets) {
             if (target.count()) {
                 int n = count(target, rule, removals);
-                String name = target.key() == null ? target.variable().name() : target.variable().name() + ":" + target.key();
-                any |= evaluateValue(rule, name, null, Integer.toString(n), null);
+                // The name is built by addMatch, only when the count matches.
+                any |= evaluateValue(rule, target.variable().name(), target.key(), countText(n), null);
                 continue;
             }
             Variable v = target.variable();
@@ -856,6 +856,14 @@ public final class Transaction implements AutoCloseable {
             }
         }
         return any;
+    }
+
+    private static final String[] SMALL_COUNTS = java.util.stream.IntStream.range(0, 256)
+            .mapToObj(Integer::toString).toArray(String[]::new);
+
+    /** {@code n} as text, without allocating for the small counts that CRS's {@code &VAR} rules see. */
+    private static String countText(int n) {
+        return n >= 0 && n < SMALL_COUNTS.length ? SMALL_COUNTS[n] : Integer.toString(n);
     }
 
     private int count(Target target, CompiledRule rule, List<Target> removals) {
