@@ -82,8 +82,6 @@ public final class Transaction implements AutoCloseable {
 
     // ctl: exclusions
     private List<RuleSelection> removedRules;
-    /** isRemoved answers by rule index (0 unknown, 1 kept, 2 removed), cleared when a removal is added. */
-    private byte[] removedMemo;
     private java.util.Set<IntPredicate> removedIdSets;
     private java.util.Set<List<Object>> removedTargetPairs;
     private List<TargetRemoval> removedTargets;
@@ -759,27 +757,14 @@ public final class Transaction implements AutoCloseable {
     }
 
     private boolean isRemoved(CompiledRule rule) {
-        if (removedRules == null) {
-            return false;
-        }
-        int index = rule.index();
-        if (removedMemo != null && index >= 0 && index < removedMemo.length && removedMemo[index] != 0) {
-            return removedMemo[index] == 2;
-        }
-        boolean removed = false;
-        for (RuleSelection r : removedRules) {
-            if (r.test(rule)) {
-                removed = true;
-                break;
+        if (removedRules != null) {
+            for (RuleSelection r : removedRules) {
+                if (r.test(rule)) {
+                    return true;
+                }
             }
         }
-        if (index >= 0 && index < program.ruleCount()) {
-            if (removedMemo == null) {
-                removedMemo = new byte[program.ruleCount()];
-            }
-            removedMemo[index] = (byte) (removed ? 2 : 1);
-        }
-        return removed;
+        return false;
     }
 
     /** Evaluates a rule and its chain; runs actions and records the match. */
@@ -1397,9 +1382,6 @@ public final class Transaction implements AutoCloseable {
                 removedRules = new ArrayList<>();
             }
             removedRules.add(new RuleSelection(rules, program.ruleCount()));
-            if (removedMemo != null) {
-                java.util.Arrays.fill(removedMemo, (byte) 0);
-            }
         }
 
         @Override

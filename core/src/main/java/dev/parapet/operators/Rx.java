@@ -38,9 +38,8 @@ public final class Rx implements Operator {
         if (parsed.hasMacros()) {
             return new Rx(null, parsed, List.of(), null);
         }
-        String rewritten = ModSecRegex.rewrite(args.argument());
-        return new Rx(ModSecRegex.compile(args.argument(), false), null, RequiredLiterals.of(rewritten),
-                AnchoredSplit.of(rewritten, ModSecRegex.flags(false)));
+        Pattern compiled = ModSecRegex.compile(args.argument(), false);
+        return new Rx(compiled, null, RequiredLiterals.of(compiled.pattern()), AnchoredSplit.of(compiled));
     }
 
     /** Literal clauses every match satisfies, found by {@link RequiredLiterals}; empty when none are. */

@@ -21,11 +21,13 @@ import org.safere.Pattern;
 public record AnchoredSplit(Pattern anchored, Pattern rest) {
 
     /**
-     * Splits {@code rewritten} (a pattern already in SafeRE syntax, see {@link ModSecRegex#rewrite}) compiled
-     * with {@code flags}, or returns {@code null} when it does not have the shape described above.
+     * Splits {@code compiled} (as {@link ModSecRegex#compile} makes it), or returns {@code null} when it does not
+     * have the shape described above.
      */
-    public static AnchoredSplit of(String rewritten, int flags) {
-        if ((flags & Pattern.MULTILINE) != 0) {
+    public static AnchoredSplit of(Pattern compiled) {
+        String rewritten = compiled.pattern();
+        int flags = compiled.flags();
+        if ((flags & Pattern.MULTILINE) != 0 || compiled.matcher("").groupCount() > 0) {
             return null;
         }
         int i = 0;
@@ -47,21 +49,18 @@ public record AnchoredSplit(Pattern anchored, Pattern rest) {
             return null;
         }
         int open = i;
-        int close = closingParen(rewritten, open);
+        int close = RegexSyntax.atDepthZero(rewritten, open + 1, ')');
         if (close < 0 || close + 1 < rewritten.length() && isQuantifier(rewritten.charAt(close + 1))) {
             return null;
         }
         String body = rewritten.substring(open + 3, close);
-        int bar = topLevelBar(body);
+        int bar = RegexSyntax.atDepthZero(body, 0, '|');
         if (bar < 0) {
             return null; // a single branch: nothing to split
         }
         String first = body.substring(1, bar); // without the ^
         String others = body.substring(bar + 1);
         String rest = rewritten.substring(close + 1);
-        if (hasCapturingGroup(rewritten)) {
-            return null;
-        }
         try {
             Pattern anchored = Pattern.compile(head + "(?:" + first + ")" + rest, flags);
             Pattern unanchored = Pattern.compile(head + "(?:" + others + ")" + rest, flags);
@@ -73,94 +72,5 @@ public record AnchoredSplit(Pattern anchored, Pattern rest) {
 
     private static boolean isQuantifier(char c) {
         return c == '*' || c == '+' || c == '?' || c == '{';
-    }
-
-    /** The index of the parenthesis closing the one at {@code open}, skipping escapes and classes. */
-    static int closingParen(String p, int open) {
-        int depth = 0;
-        for (int k = open; k < p.length(); k++) {
-            char c = p.charAt(k);
-            if (c == '\\') {
-                k++;
-            } else if (c == '[') {
-                k = classEnd(p, k);
-                if (k < 0) {
-                    return -1;
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-                if (depth == 0) {
-                    return k;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** The index of the {@code ]} closing the class at {@code open} (nested classes allowed), or -1. */
-    private static int classEnd(String p, int open) {
-        int depth = 0;
-        for (int k = open; k < p.length(); k++) {
-            char c = p.charAt(k);
-            if (c == '\\') {
-                k++;
-            } else if (c == '[') {
-                depth++;
-            } else if (c == ']') {
-                depth--;
-                if (depth == 0) {
-                    return k;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** The first {@code |} at nesting depth 0 of {@code body}, or -1. */
-    private static int topLevelBar(String body) {
-        int depth = 0;
-        for (int k = 0; k < body.length(); k++) {
-            char c = body.charAt(k);
-            if (c == '\\') {
-                k++;
-            } else if (c == '[') {
-                k = classEnd(body, k);
-                if (k < 0) {
-                    return -1;
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean hasCapturingGroup(String p) {
-        for (int k = 0; k < p.length(); k++) {
-            char c = p.charAt(k);
-            if (c == '\\') {
-                k++;
-            } else if (c == '[') {
-                k = classEnd(p, k);
-                if (k < 0) {
-                    return true; // unparseable here: be safe
-                }
-            } else if (c == '(') {
-                if (k + 1 >= p.length() || p.charAt(k + 1) != '?') {
-                    return true;
-                }
-                if (p.startsWith("(?<", k) && k + 3 < p.length() && p.charAt(k + 3) != '='
-                        && p.charAt(k + 3) != '!') {
-                    return true; // named group
-                }
-            }
-        }
-        return false;
     }
 }

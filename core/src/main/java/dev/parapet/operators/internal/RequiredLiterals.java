@@ -591,7 +591,11 @@ public final class RequiredLiterals {
             }
             first = false;
             if (c == '[') {
-                skipNestedClass();
+                int end = RegexSyntax.classEnd(p, i);
+                if (end < 0) {
+                    throw new Unsupported();
+                }
+                i = end + 1;
                 representable = false;
                 continue;
             }
@@ -659,25 +663,5 @@ public final class RequiredLiterals {
         return true;
     }
 
-    private void skipNestedClass() {
-        int depth = 0;
-        while (true) {
-            char c = p.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == '[') {
-                depth++;
-            } else if (c == ']') {
-                depth--;
-                if (depth == 0) {
-                    i++;
-                    return;
-                }
-            }
-            i++;
-        }
-    }
 
 }

@@ -24,7 +24,7 @@ class AnchoredSplitTest {
         "(?i)(?:^(?:json\\.)?|[;|]|&&)id\\b    => (?i)(?:(?:json\\.)?)id\\b => (?i)(?:[;|]|&&)id\\b",
         "(?:^a|b|c)d                          => (?:a)d => (?:b|c)d"})
     void splitsALeadingAnchoredBranch(String pattern, String anchored, String rest) {
-        AnchoredSplit split = AnchoredSplit.of(pattern, ModSecRegex.flags(false));
+        AnchoredSplit split = AnchoredSplit.of(Pattern.compile(pattern, ModSecRegex.flags(false)));
         assertNotNull(split);
         assertEquals(anchored, split.anchored().pattern());
         assertEquals(rest, split.rest().pattern());
@@ -41,7 +41,7 @@ class AnchoredSplitTest {
         "(?:a|^b)c",         // the anchored branch is not the first
         "^(?:a|b)"})
     void leavesOtherShapesAlone(String pattern) {
-        assertNull(AnchoredSplit.of(pattern, ModSecRegex.flags(false)));
+        assertNull(AnchoredSplit.of(Pattern.compile(pattern, ModSecRegex.flags(false))));
     }
 
     /** The match the split finds: lookingAt on the anchored half, else find on the rest. */
@@ -71,7 +71,7 @@ class AnchoredSplitTest {
     @Property(tries = 1000)
     void findsWhatTheOriginalFinds(@ForAll("shapes") String pattern,
             @ForAll("inputs") List<String> inputs) {
-        AnchoredSplit split = AnchoredSplit.of(pattern, ModSecRegex.flags(true));
+        AnchoredSplit split = AnchoredSplit.of(Pattern.compile(pattern, ModSecRegex.flags(true)));
         if (split == null) {
             return;
         }
