@@ -1,5 +1,6 @@
 package dev.parapet.ip;
 
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -220,16 +221,8 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress> {
         return new IpAddress(high, low);
     }
 
+    /** The value of an ASCII hex digit, or -1 ({@link HexFormat} accepts only 0-9, a-f and A-F). */
     private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }

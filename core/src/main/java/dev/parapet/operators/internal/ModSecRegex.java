@@ -1,5 +1,7 @@
 package dev.parapet.operators.internal;
 
+import java.util.HexFormat;
+
 import dev.parapet.seclang.SecLangException;
 import org.safere.Pattern;
 
@@ -298,16 +300,8 @@ public final class ModSecRegex {
         return c >= '0' && c <= '9';
     }
 
+    /** The value of an ASCII hex digit, or -1 ({@link HexFormat} accepts only 0-9, a-f and A-F). */
     private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
     }
 }

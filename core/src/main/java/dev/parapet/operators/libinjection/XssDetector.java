@@ -1,5 +1,7 @@
 package dev.parapet.operators.libinjection;
 
+import java.util.HexFormat;
+
 import dev.parapet.operators.libinjection.XssBlacklists.AttributeType;
 
 /**
@@ -295,17 +297,9 @@ public final class XssDetector {
         return i < n ? s.charAt(pos + i) : 0;
     }
 
+    /** The value of an ASCII hex digit, or -1 ({@link HexFormat} accepts only 0-9, a-f and A-F). */
     private static int hexValue(char ch) {
-        if (ch >= '0' && ch <= '9') {
-            return ch - '0';
-        }
-        if (ch >= 'a' && ch <= 'f') {
-            return ch - 'a' + 10;
-        }
-        if (ch >= 'A' && ch <= 'F') {
-            return ch - 'A' + 10;
-        }
-        return -1;
+        return HexFormat.isHexDigit(ch) ? HexFormat.fromHexDigit(ch) : -1;
     }
 
     private static char upper(char ch) {
