@@ -1,8 +1,7 @@
 package dev.parapet.operators.internal;
 
-import java.util.HexFormat;
-
 import dev.parapet.seclang.SecLangException;
+import java.util.HexFormat;
 import org.safere.Pattern;
 
 /**

@@ -1,8 +1,7 @@
 package dev.parapet.operators.libinjection;
 
-import java.util.HexFormat;
-
 import dev.parapet.operators.libinjection.XssBlacklists.AttributeType;
+import java.util.HexFormat;
 
 /**
  * libinjection's XSS detector ({@code libinjection_xss()}) in pure Java: the input is tokenized as
