@@ -22,7 +22,9 @@ import dev.parapet.engine.internal.RulesetCompiler;
 import dev.parapet.engine.internal.StoredCollections;
 import dev.parapet.engine.internal.Target;
 import dev.parapet.engine.internal.TransformPipeline;
+import dev.parapet.engine.internal.ValueNode;
 import dev.parapet.operators.OperatorContext;
+import dev.parapet.operators.internal.LiteralScreen;
 import dev.parapet.seclang.MacroString;
 import dev.parapet.variables.Variable;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import dev.parapet.operators.internal.LiteralScreen;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,9 +110,8 @@ public final class Transaction implements AutoCloseable {
     private boolean relevant;
 
     // Evaluation state
-    private final IdentityHashMap<String, String[]> transformCache = new IdentityHashMap<>();
-    /** Literal-screen results per value instance (transformed values are cached, so instances repeat). */
-    private final IdentityHashMap<String, long[]> screenCache = new IdentityHashMap<>();
+    /** Nodes of the values that are not collection entries (scalars, counts), by string instance. */
+    private final IdentityHashMap<String, ValueNode> nodes = new IdentityHashMap<>();
     /** One reusable matcher per regex, borrowed from the firewall's pool on first use (see OperatorContext#matcher). */
     private IdentityHashMap<org.safere.Pattern, org.safere.Matcher> matchers;
     private final MatcherPool matcherPool;
@@ -673,8 +673,7 @@ public final class Transaction implements AutoCloseable {
         if (!phaseDone[5] && (phaseDone[1] || uriSet)) {
             processLogging();
         }
-        transformCache.clear();
-        screenCache.clear();
+        nodes.clear();
         if (matchers != null) {
             matcherPool.giveBack(matchers);
             matchers = null;
@@ -937,25 +936,37 @@ public final class Transaction implements AutoCloseable {
     /** Evaluates one value; its variable name is {@code prefix} or {@code prefix:key}, built only on a match. */
     private boolean evaluateValue(CompiledRule rule, String prefix, String key, String value, Entry owner) {
         TransformPipeline p = rule.pipeline;
+        int steps = p.steps().length;
         if (!rule.multiMatch) {
-            int steps = p.steps().length;
-            String v = transform(value, p, steps, owner);
-            if (operatorMatches(rule, v, owner, steps == 0 ? 0 : p.slots()[steps - 1] + 1) != rule.negated) {
-                addMatch(rule, prefix, key, v);
+            if (steps == 0 && rule.screenSlots().length == 0) {
+                if (rule.operator.evaluate(context, value) != rule.negated) {
+                    addMatch(rule, prefix, key, value);
+                    return true;
+                }
+                return false;
+            }
+            ValueNode n = node(value, owner);
+            for (int i = 0; i < steps; i++) {
+                n = n.then(p, i, program.transformations());
+            }
+            if (operatorMatches(rule, n) != rule.negated) {
+                addMatch(rule, prefix, key, n.text());
                 return true;
             }
             return false;
         }
         boolean any = false;
-        String previous = value;
-        if (operatorMatches(rule, value, owner, 0) != rule.negated) {
+        ValueNode n = node(value, owner);
+        if (operatorMatches(rule, n) != rule.negated) {
             addMatch(rule, prefix, key, value);
             any = true;
         }
-        for (int step = 1; step <= p.steps().length; step++) {
-            String v = transform(value, p, step, owner);
+        String previous = value;
+        for (int step = 0; step < steps; step++) {
+            n = n.then(p, step, program.transformations());
+            String v = n.text();
             if (!v.equals(previous)) {
-                if (operatorMatches(rule, v, owner, p.slots()[step - 1] + 1) != rule.negated) {
+                if (operatorMatches(rule, n) != rule.negated) {
                     addMatch(rule, prefix, key, v);
                     any = true;
                 }
@@ -965,28 +976,33 @@ public final class Transaction implements AutoCloseable {
         return any;
     }
 
+    /** The value's node: the entry's own, else one per distinct string for this transaction. */
+    private ValueNode node(String value, Entry owner) {
+        if (owner != null) {
+            return owner.node();
+        }
+        ValueNode n = nodes.get(value);
+        if (n == null) {
+            n = new ValueNode(value);
+            nodes.put(value, n);
+        }
+        return n;
+    }
+
     /**
      * Runs the rule's operator on one value, unless the program's literal screen shows that the value lacks
-     * every literal the operator needs: then it cannot match, and the (regex) search is skipped. Screen
-     * results are kept on the entry by cache index (see {@link Entry#screened}), else by string identity.
+     * every literal the operator needs: then it cannot match, and the (regex) search is skipped. The screen
+     * result is kept on the value's node.
      */
-    private boolean operatorMatches(CompiledRule rule, String value, Entry owner, int cacheIndex) {
+    private boolean operatorMatches(CompiledRule rule, ValueNode n) {
         int[] slots = rule.screenSlots();
+        String value = n.text();
         if (slots.length > 0) {
             LiteralScreen screen = program.screen();
-            long[] found;
-            if (owner != null) {
-                found = owner.screened(cacheIndex, value, program.cacheSlots());
-                if (found == null) {
-                    found = screen.scan(value);
-                    owner.screened(cacheIndex, found);
-                }
-            } else {
-                found = screenCache.get(value);
-                if (found == null) {
-                    found = screen.scan(value);
-                    screenCache.put(value, found);
-                }
+            long[] found = n.screen;
+            if (found == null) {
+                found = screen.scan(value);
+                n.screen = found;
             }
             for (int slot : slots) {
                 if (!screen.passes(found, slot, value)) {
@@ -995,33 +1011,6 @@ public final class Transaction implements AutoCloseable {
             }
         }
         return rule.operator.evaluate(context, value);
-    }
-
-    /** The value after the first {@code steps} transformations, computed once per transaction. */
-    private String transform(String value, TransformPipeline p, int steps, Entry owner) {
-        if (steps == 0) {
-            return value;
-        }
-        String[] slots;
-        if (owner != null) {
-            slots = owner.transformSlots(program.cacheSlots());
-        } else {
-            slots = transformCache.get(value);
-            if (slots == null) {
-                slots = new String[program.cacheSlots()];
-                transformCache.put(value, slots);
-            }
-        }
-        int start = steps;
-        while (start > 0 && slots[p.slots()[start - 1]] == null) {
-            start--;
-        }
-        String v = start == 0 ? value : slots[p.slots()[start - 1]];
-        for (int i = start; i < steps; i++) {
-            v = p.steps()[i].apply(v);
-            slots[p.slots()[i]] = v;
-        }
-        return v;
     }
 
     private void addMatch(CompiledRule rule, String prefix, String key, String value) {

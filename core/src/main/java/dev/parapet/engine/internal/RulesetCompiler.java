@@ -506,7 +506,7 @@ public final class RulesetCompiler {
             }
             phases[p] = list.toArray(new CompiledRule[0]);
         }
-        return new Program(settings, phases, interner.slotCount(), ruleCount, List.copyOf(componentSignatures),
+        return new Program(settings, phases, interner.transformationCount(), ruleCount, List.copyOf(componentSignatures),
                 screen(phases));
     }
 
@@ -613,9 +613,9 @@ public final class RulesetCompiler {
         return new Target(variable, key, key == null ? null : key.toLowerCase(Locale.ROOT), regex, spec.count());
     }
 
-    /** Assigns cache slots so equal pipeline prefixes share one slot. */
+    /** Gives each transformation name one id and shares equal pipelines. */
     private static final class PipelineInterner {
-        private final Map<List<String>, Integer> slots = new HashMap<>();
+        private final Map<String, Integer> ids = new HashMap<>();
         private final Map<List<String>, TransformPipeline> pipelines = new HashMap<>();
 
         TransformPipeline intern(List<Transformation> steps) {
@@ -629,15 +629,14 @@ public final class RulesetCompiler {
             return pipelines.computeIfAbsent(List.copyOf(names), k -> {
                 int[] s = new int[steps.size()];
                 for (int i = 0; i < s.length; i++) {
-                    List<String> prefix = List.copyOf(names.subList(0, i + 1));
-                    s[i] = slots.computeIfAbsent(prefix, x -> slots.size());
+                    s[i] = ids.computeIfAbsent(names.get(i), x -> ids.size());
                 }
                 return new TransformPipeline(steps.toArray(new Transformation[0]), s);
             });
         }
 
-        int slotCount() {
-            return slots.size();
+        int transformationCount() {
+            return ids.size();
         }
     }
 

@@ -3,14 +3,14 @@ package dev.parapet.engine.internal;
 import dev.parapet.transformations.Transformation;
 
 /**
- * A rule's transformations with one cache slot per prefix. Slots are shared between rules whose
- * pipelines start the same way, so a value decoded by {@code urlDecodeUni} for one rule is not decoded
- * again for the next.
+ * A rule's transformations, each with a program-wide id (one per transformation name), under which a
+ * {@link ValueNode} remembers its result so that no transformation runs twice on the same value in a
+ * transaction, whichever pipelines reach it.
  *
  * @param steps the transformations in order
- * @param slots {@code slots[i]} is the cache slot of the result after {@code steps[0..i]}
+ * @param ids {@code ids[i]} is the id of {@code steps[i]}, from 0 to the program's transformation count - 1
  */
-public record TransformPipeline(Transformation[] steps, int[] slots) {
+public record TransformPipeline(Transformation[] steps, int[] ids) {
 
     public static final TransformPipeline EMPTY = new TransformPipeline(new Transformation[0], new int[0]);
 
