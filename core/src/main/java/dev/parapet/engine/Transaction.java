@@ -819,17 +819,25 @@ public final class Transaction implements AutoCloseable {
                 }
                 continue;
             }
-            List<Entry> entries = entries(v);
+            boolean preselected = v == Variable.TX && target.key() != null;
+            List<Entry> entries = preselected ? selectedTx(target) : entries(v);
             if (entries.isEmpty()) {
                 continue;
             }
             if (v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES) {
                 entries = new ArrayList<>(entries);
             }
+            if (target.key() == null && entries.size() > 1 && !rule.multiMatch && !rule.negated
+                    && rule.screenSlots().length > 0) {
+                Collection c = collections[v.ordinal()];
+                if (c != null && c.entries() == entries && !mayPassAny(rule, c)) {
+                    continue; // the literal screen rules out every value of the collection
+                }
+            }
             boolean mayExclude = rule.hasExclusionFor(v) || touches(removals, v);
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
-                if (!selects(target, e.key(), e.keyLower())) {
+                if (!preselected && !selects(target, e.key(), e.keyLower())) {
                     continue;
                 }
                 if (mayExclude && isExcluded(rule, removals, v, e.key(), e.keyLower())) {
@@ -840,6 +848,77 @@ public final class Transaction implements AutoCloseable {
             }
         }
         return any;
+    }
+
+    /**
+     * The TX entries a keyed target selects, collected before any is evaluated: a match's actions may set TX
+     * variables, and copying all of TX for every such target cost more than the selection.
+     */
+    private List<Entry> selectedTx(Target target) {
+        List<Entry> out = null;
+        for (Entry e : tx.values()) {
+            if (selects(target, e.key(), e.keyLower())) {
+                if (out == null) {
+                    out = new ArrayList<>(4);
+                }
+                out.add(e);
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /**
+     * Whether some value of the collection, after the rule's transformations, may pass every literal-screen
+     * slot of the rule's operator. The union of the values' screen results is computed once per collection and
+     * pipeline (until the collection changes); a rule it rules out skips the collection without visiting a
+     * value. Only for operators that cannot match a value the screen fails (not negated, not multiMatch).
+     */
+    private boolean mayPassAny(CompiledRule rule, Collection c) {
+        LiteralScreen screen = program.screen();
+        TransformPipeline p = rule.pipeline;
+        long[] union = c.union(p);
+        if (union == null) {
+            union = screen.newUnion();
+            for (Entry e : c.entries()) {
+                ValueNode n = transformed(e.node(), p);
+                screen.addCharacters(union, screened(n));
+            }
+            c.union(p, union, program.pipelines());
+        }
+        for (int slot : rule.screenSlots()) {
+            int verdict = screen.unionPasses(union, slot);
+            if (verdict == LiteralScreen.NEEDS_LITERALS) {
+                for (Entry e : c.entries()) {
+                    ValueNode n = transformed(e.node(), p);
+                    screen.addLiterals(union, screened(n), n.text());
+                }
+                screen.literalsAdded(union);
+                verdict = screen.unionPasses(union, slot);
+            }
+            if (verdict == LiteralScreen.FAILS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The node after all of the pipeline's transformations. */
+    private ValueNode transformed(ValueNode n, TransformPipeline p) {
+        int steps = p.steps().length;
+        for (int i = 0; i < steps; i++) {
+            n = n.then(p, i, program.transformations());
+        }
+        return n;
+    }
+
+    /** The node's literal-screen result, scanned on first use. */
+    private long[] screened(ValueNode n) {
+        long[] found = n.screen;
+        if (found == null) {
+            found = program.screen().scan(n.text());
+            n.screen = found;
+        }
+        return found;
     }
 
     private static final String[] SMALL_COUNTS = java.util.stream.IntStream.range(0, 256)
@@ -856,7 +935,7 @@ public final class Transaction implements AutoCloseable {
             return scalar(v) == null ? 0 : 1;
         }
         int n = 0;
-        for (Entry e : entries(v)) {
+        for (Entry e : v == Variable.TX ? tx.values() : entries(v)) {
             if (selects(target, e.key(), e.keyLower()) && !isExcluded(rule, removals, v, e.key(), e.keyLower())) {
                 n++;
             }
@@ -945,10 +1024,7 @@ public final class Transaction implements AutoCloseable {
                 }
                 return false;
             }
-            ValueNode n = node(value, owner);
-            for (int i = 0; i < steps; i++) {
-                n = n.then(p, i, program.transformations());
-            }
+            ValueNode n = transformed(node(value, owner), p);
             if (operatorMatches(rule, n) != rule.negated) {
                 addMatch(rule, prefix, key, n.text());
                 return true;
@@ -999,11 +1075,7 @@ public final class Transaction implements AutoCloseable {
         String value = n.text();
         if (slots.length > 0) {
             LiteralScreen screen = program.screen();
-            long[] found = n.screen;
-            if (found == null) {
-                found = screen.scan(value);
-                n.screen = found;
-            }
+            long[] found = screened(n);
             for (int slot : slots) {
                 if (!screen.passes(found, slot, value)) {
                     return false;

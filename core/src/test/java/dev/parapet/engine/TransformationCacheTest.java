@@ -1,9 +1,12 @@
 package dev.parapet.engine;
 
 import static dev.parapet.engine.Exchange.get;
+import static dev.parapet.engine.Exchange.ids;
+import static dev.parapet.engine.Exchange.post;
 import static dev.parapet.engine.Exchange.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,5 +77,32 @@ class TransformationCacheTest {
         Transaction b = get("/?q=BBB").all(PIPELINES);
         assertEquals("aaa", a.tx("l"));
         assertEquals("bbb", b.tx("l"));
+    }
+
+    /**
+     * The engine rules out a whole collection when no value of it, after the rule's transformations, holds a
+     * literal the regex needs. That must see values only a transformation reveals, values added later in the
+     * transaction (the body's arguments in phase 2), and must not let a negated rule miss its match.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/?a=plain&b=text        | a=more          | ''",
+        "/?a=plain&b=%253Cscript | a=more          | 1",
+        "/?a=plain&b=text        | c=%3Cscript%3E  | 2 5",
+        "/?a=plain&b=%3Cscript   | a=more          | 1 3 2 5",
+        "/?a=plain&b=%3CSCRIPT   | a=more          | 1 2"})
+    void collectionScreenSeesDecodedAndLaterValues(String uri, String body, String expected) {
+        Firewall fw = rules(
+                "SecRule ARGS \"@rx <script\" \"id:1,phase:1,pass,t:urlDecode,t:lowercase\"",
+                "SecRule ARGS \"@rx <script\" \"id:2,phase:2,pass,t:lowercase\"",
+                "SecRule ARGS \"@rx <script\" \"id:3,phase:1,pass\"",
+                "SecRule ARGS_NAMES \"!@rx <script\" \"id:4,phase:2,pass,t:lowercase\"",
+                // the same (empty) pipeline as rule 3, after the body added arguments
+                "SecRule ARGS \"@rx <script\" \"id:5,phase:2,pass\"");
+        Transaction tx = post(uri, "application/x-www-form-urlencoded", body).all(fw);
+        List<Integer> matched = ids(tx).stream().filter(id -> id != 4).toList();
+        assertEquals(expected.isEmpty() ? List.of() : java.util.Arrays.stream(expected.split(" "))
+                .map(Integer::valueOf).toList(), matched);
+        assertEquals(true, ids(tx).contains(4), "negated rule matches values without the literal");
     }
 }

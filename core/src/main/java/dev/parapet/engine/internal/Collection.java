@@ -7,13 +7,17 @@ import java.util.List;
 public final class Collection {
 
     private final ArrayList<Entry> entries = new ArrayList<>();
+    /** Literal-screen unions of the entries by transformation pipeline; dropped whenever an entry changes. */
+    private long[][] unions; // by pipeline id
 
     public void add(String key, String value) {
         entries.add(Entry.of(key, value));
+        unions = null;
     }
 
     public void add(Entry e) {
         entries.add(e);
+        unions = null;
     }
 
     public List<Entry> entries() {
@@ -26,6 +30,7 @@ public final class Collection {
 
     public void clear() {
         entries.clear();
+        unions = null;
     }
 
     /** The first value under {@code key} (case-insensitive), or {@code null}. */
@@ -44,11 +49,34 @@ public final class Collection {
         String lower = Ascii.lower(key);
         entries.removeIf(e -> e.keyLower().equals(lower));
         entries.add(new Entry(key, lower, value));
+        unions = null;
     }
 
     /** Removes every value under {@code key}. */
     public void remove(String key) {
         String lower = Ascii.lower(key);
         entries.removeIf(e -> e.keyLower().equals(lower));
+        unions = null;
+    }
+
+    /**
+     * The literal-screen union of the entries' values after {@code pipeline} (see
+     * {@link dev.parapet.operators.internal.LiteralScreen#newUnion}), or {@code null} when not computed since the
+     * last change.
+     */
+    public long[] union(TransformPipeline pipeline) {
+        return unions == null ? null : unions[pipeline.id()];
+    }
+
+    /**
+     * Remembers a union until the next change of the collection.
+     *
+     * @param pipelines how many pipelines the program has
+     */
+    public void union(TransformPipeline pipeline, long[] union, int pipelines) {
+        if (unions == null) {
+            unions = new long[pipelines][];
+        }
+        unions[pipeline.id()] = union;
     }
 }

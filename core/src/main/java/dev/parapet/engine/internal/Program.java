@@ -11,18 +11,19 @@ import java.util.List;
  * @param settings engine settings from the {@code Sec*} directives
  * @param phases {@code phases[p]} holds the rules of phase p (1–5); index 0 is empty
  * @param transformations how many distinct transformations the pipelines use (see {@link TransformPipeline#ids()})
+ * @param pipelines how many distinct transformation pipelines the rules use (see {@link TransformPipeline#id()})
  * @param ruleCount the number of top-level rules
  * @param componentSignatures the {@code SecComponentSignature} values
  * @param screen the literal screen of the operators that declare required literals (see
  *               {@link CompiledRule#screenSlots()})
  */
-public record Program(EngineSettings settings, CompiledRule[][] phases, int transformations, int ruleCount,
+public record Program(EngineSettings settings, CompiledRule[][] phases, int transformations, int pipelines, int ruleCount,
         List<String> componentSignatures, LiteralScreen screen,
         java.util.concurrent.ConcurrentHashMap<Object, boolean[]> selections) {
 
-    public Program(EngineSettings settings, CompiledRule[][] phases, int transformations, int ruleCount,
+    public Program(EngineSettings settings, CompiledRule[][] phases, int transformations, int pipelines, int ruleCount,
             List<String> componentSignatures, LiteralScreen screen) {
-        this(settings, phases, transformations, ruleCount, componentSignatures, screen,
+        this(settings, phases, transformations, pipelines, ruleCount, componentSignatures, screen,
                 new java.util.concurrent.ConcurrentHashMap<>());
     }
 

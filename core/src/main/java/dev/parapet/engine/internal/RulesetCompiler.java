@@ -506,7 +506,7 @@ public final class RulesetCompiler {
             }
             phases[p] = list.toArray(new CompiledRule[0]);
         }
-        return new Program(settings, phases, interner.transformationCount(), ruleCount, List.copyOf(componentSignatures),
+        return new Program(settings, phases, interner.transformationCount(), interner.pipelineCount(), ruleCount, List.copyOf(componentSignatures),
                 screen(phases));
     }
 
@@ -631,12 +631,16 @@ public final class RulesetCompiler {
                 for (int i = 0; i < s.length; i++) {
                     s[i] = ids.computeIfAbsent(names.get(i), x -> ids.size());
                 }
-                return new TransformPipeline(steps.toArray(new Transformation[0]), s);
+                return new TransformPipeline(steps.toArray(new Transformation[0]), s, pipelines.size() + 1);
             });
         }
 
         int transformationCount() {
             return ids.size();
+        }
+
+        int pipelineCount() {
+            return pipelines.size() + 1;
         }
     }
 

@@ -273,6 +273,69 @@ public final class LiteralScreen {
         return (found[CHAR_WORDS + 1 + (slot >>> 6)] & (1L << slot)) != 0;
     }
 
+    /** {@link #unionPasses}: no value of the union can pass the slot. */
+    public static final int FAILS = 0;
+    /** {@link #unionPasses}: some value of the union may pass the slot. */
+    public static final int MAY_PASS = 1;
+    /** {@link #unionPasses}: the union's longer literals are needed; add them and ask again. */
+    public static final int NEEDS_LITERALS = 2;
+
+    /**
+     * An empty union of scan results: what a group of values (a collection after one transformation
+     * pipeline) contains between them, so that a slot none of them can pass rules out the whole group at once.
+     * Fill it with {@link #addCharacters}, and with {@link #addLiterals} + {@link #literalsAdded} when
+     * {@link #unionPasses} asks for them.
+     */
+    public long[] newUnion() {
+        return new long[CHAR_WORDS + 1 + slotWords];
+    }
+
+    /** Adds the characters of a value, scanned as {@code found}, to a union. */
+    public void addCharacters(long[] union, long[] found) {
+        for (int w = 0; w < CHAR_WORDS; w++) {
+            union[w] |= found[w];
+        }
+    }
+
+    /** Adds the longer literals of a value, scanned as {@code found}, to a union (running the automaton once). */
+    public void addLiterals(long[] union, long[] found, String value) {
+        if (value.isEmpty()) {
+            return;
+        }
+        if (found[CHAR_WORDS] == 0) {
+            runAutomaton(found, value);
+        }
+        for (int w = CHAR_WORDS + 1; w < found.length; w++) {
+            union[w] |= found[w];
+        }
+    }
+
+    /** Marks a union whose every value's longer literals were added. */
+    public void literalsAdded(long[] union) {
+        union[CHAR_WORDS] = 1;
+    }
+
+    /**
+     * Whether some value of the union may pass {@code slot}: {@link #FAILS}, {@link #MAY_PASS}, or
+     * {@link #NEEDS_LITERALS} when only the values' longer literals can tell.
+     */
+    public int unionPasses(long[] union, int slot) {
+        long[] mask = charMasks[slot];
+        if (mask != null && ((union[0] & mask[0]) | (union[1] & mask[1]) | (union[2] & mask[2])
+                | (union[3] & mask[3])) != 0) {
+            return MAY_PASS;
+        }
+        long[] lead = leadMasks[slot];
+        if (lead == null || ((union[0] & lead[0]) | (union[1] & lead[1]) | (union[2] & lead[2])
+                | (union[3] & lead[3])) == 0) {
+            return FAILS;
+        }
+        if (union[CHAR_WORDS] == 0) {
+            return NEEDS_LITERALS;
+        }
+        return (union[CHAR_WORDS + 1 + (slot >>> 6)] & (1L << slot)) != 0 ? MAY_PASS : FAILS;
+    }
+
     /**
      * Characters that Unicode simple case folding relates to ASCII letters (Kelvin sign, long s, dotted and
      * dotless i): a case-insensitive regex engine may match them against k, s and i. Any other character

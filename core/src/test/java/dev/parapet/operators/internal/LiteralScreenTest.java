@@ -91,4 +91,48 @@ class LiteralScreenTest {
                     literals.get(slot) + " in " + value);
         }
     }
+
+    /**
+     * A union of several values' scans fails a slot exactly when no value passes it (literals added only when
+     * the union asks for them, as the engine does).
+     */
+    @Property(tries = 300)
+    void unionFailsOnlyWhenNoValuePasses(@ForAll @Size(min = 1, max = 100) List<@StringLength(min = 1, max = 4)
+            @Chars({'a', 'b', 'c', '\''}) String> literals,
+            @ForAll @Size(max = 6) List<@StringLength(max = 20) @Chars({'a', 'b', 'c', 'A', '\'', 'x'}) String> values) {
+        List<Set<String>> slots = new ArrayList<>();
+        for (String literal : literals) {
+            slots.add(Set.of(literal));
+        }
+        LiteralScreen screen = LiteralScreen.build(slots);
+        long[][] founds = new long[values.size()][];
+        long[] union = screen.newUnion();
+        for (int i = 0; i < values.size(); i++) {
+            founds[i] = screen.scan(values.get(i));
+            screen.addCharacters(union, founds[i]);
+        }
+        for (int slot = 0; slot < literals.size(); slot++) {
+            boolean anyPasses = false;
+            for (int i = 0; i < values.size(); i++) {
+                anyPasses |= screen.passes(founds[i], slot, values.get(i));
+            }
+            int verdict = screen.unionPasses(union, slot);
+            if (verdict == LiteralScreen.NEEDS_LITERALS) {
+                for (int i = 0; i < values.size(); i++) {
+                    screen.addLiterals(union, founds[i], values.get(i));
+                }
+                screen.literalsAdded(union);
+                verdict = screen.unionPasses(union, slot);
+            }
+            assertEquals(anyPasses, verdict == LiteralScreen.MAY_PASS, literals.get(slot) + " in " + values);
+        }
+    }
+
+    @Test
+    void unionOfNoValuesFailsEverySlot() {
+        long[] union = SCREEN.newUnion();
+        for (int slot = 0; slot < SCREEN.slots(); slot++) {
+            assertEquals(LiteralScreen.FAILS, SCREEN.unionPasses(union, slot));
+        }
+    }
 }
