@@ -118,7 +118,15 @@ public final class Transaction implements AutoCloseable {
     private CompiledRule currentRule;
     private CompiledRule currentTopRule;
     private String matchedVar;
+    private String matchedVarPrefix; // MATCHED_VAR_NAME is prefix or prefix:key, built when read
+    private String matchedVarKey;
     private String matchedVarName;
+    // The current rule's matches; MATCHED_VARS and MATCHED_VARS_NAMES are built from them only when read.
+    private String[] matchPrefixes = new String[8];
+    private String[] matchKeys = new String[8];
+    private String[] matchValues = new String[8];
+    private int matchCount;
+    private boolean matchCollectionsCurrent = true;
     private final Collection matchedVars = new Collection();
     private final Collection matchedVarsNames = new Collection();
     private final Context context = new Context();
@@ -769,8 +777,8 @@ public final class Transaction implements AutoCloseable {
     /** Evaluates a rule and its chain; runs actions and records the match. */
     private boolean evaluate(CompiledRule top) {
         currentTopRule = top;
-        matchedVars.clear();
-        matchedVarsNames.clear();
+        matchCount = 0;
+        matchCollectionsCurrent = false;
         // As in ModSecurity, a link's non-disruptive actions run at each of its matches (see addMatch), so
         // they see that match's captures, and a chained rule can read what its starter set (CRS 920420).
         for (CompiledRule link = top; link != null; link = link.chained) {
@@ -1086,14 +1094,52 @@ public final class Transaction implements AutoCloseable {
     }
 
     private void addMatch(CompiledRule rule, String prefix, String key, String value) {
-        String name = key == null ? prefix : prefix + ":" + key;
         matchedVar = value;
-        matchedVarName = name;
-        matchedVars.add(name, value);
-        matchedVarsNames.add(name, name);
+        matchedVarPrefix = prefix;
+        matchedVarKey = key;
+        matchedVarName = null;
+        if (matchCount == matchValues.length) {
+            int size = matchCount * 2;
+            matchPrefixes = Arrays.copyOf(matchPrefixes, size);
+            matchKeys = Arrays.copyOf(matchKeys, size);
+            matchValues = Arrays.copyOf(matchValues, size);
+        }
+        matchPrefixes[matchCount] = prefix;
+        matchKeys[matchCount] = key;
+        matchValues[matchCount] = value;
+        matchCount++;
+        matchCollectionsCurrent = false;
         for (Action action : rule.onMatch) {
             action.execute(context);
         }
+    }
+
+    private static String variableName(String prefix, String key) {
+        return key == null ? prefix : prefix + ":" + key;
+    }
+
+    private String matchedVarName() {
+        String name = matchedVarName;
+        if (name == null && matchedVarPrefix != null) {
+            name = variableName(matchedVarPrefix, matchedVarKey);
+            matchedVarName = name;
+        }
+        return name;
+    }
+
+    /** MATCHED_VARS or MATCHED_VARS_NAMES, brought up to date with the current rule's matches. */
+    private Collection matchCollection(Variable v) {
+        if (!matchCollectionsCurrent) {
+            matchedVars.clear();
+            matchedVarsNames.clear();
+            for (int i = 0; i < matchCount; i++) {
+                String name = variableName(matchPrefixes[i], matchKeys[i]);
+                matchedVars.add(name, matchValues[i]);
+                matchedVarsNames.add(name, name);
+            }
+            matchCollectionsCurrent = true;
+        }
+        return v == Variable.MATCHED_VARS ? matchedVars : matchedVarsNames;
     }
 
     private void record(CompiledRule rule) {
@@ -1117,6 +1163,7 @@ public final class Transaction implements AutoCloseable {
             relevant = true;
         }
         // Only logged rules get an error-log line; the CRS paranoia gates alone match dozens of nolog rules.
+        String matchedVarName = matchedVarName();
         String line = !rule.log ? "" : LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName,
                 matchedVar, scalar(Variable.SERVER_NAME), scalar(Variable.REQUEST_URI), id);
         matched.add(new MatchedRule(rule.id, rule.phase, message, data, rule.severity == null ? "" : rule.severity,
@@ -1185,10 +1232,10 @@ public final class Transaction implements AutoCloseable {
                 return out;
             }
             case MATCHED_VARS -> {
-                return matchedVars.entries();
+                return matchCollection(v).entries();
             }
             case MATCHED_VARS_NAMES -> {
-                return matchedVarsNames.entries();
+                return matchCollection(v).entries();
             }
             case RULE -> {
                 CompiledRule r = currentTopRule;
@@ -1222,7 +1269,7 @@ public final class Transaction implements AutoCloseable {
                 return matchedVar;
             }
             case MATCHED_VAR_NAME -> {
-                return matchedVarName;
+                return matchedVarName();
             }
             case DURATION -> {
                 return Long.toString(durationMicros());
@@ -1274,7 +1321,7 @@ public final class Transaction implements AutoCloseable {
 
         @Override
         public void capture(int index, String value) {
-            String key = Integer.toString(index);
+            String key = countText(index);
             if (value == null) {
                 tx.remove(key);
             } else {

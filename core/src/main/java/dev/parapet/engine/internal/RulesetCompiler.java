@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -510,25 +511,42 @@ public final class RulesetCompiler {
                 screen(phases));
     }
 
-    /** Gives every rule and chain link whose operator declares required literals a slot in one shared screen. */
+    /**
+     * Gives every rule and chain link whose operator declares required literals its slots in one shared
+     * screen. Equal literal sets share a slot (CRS repeats clauses such as SQL keywords across rules), and sets
+     * with multi-character literals come first, so that the automaton's per-value bit set stays short.
+     */
     private static LiteralScreen screen(CompiledRule[][] phases) {
-        List<Set<String>> literals = new ArrayList<>();
+        Map<Set<String>, Integer> distinct = new LinkedHashMap<>();
+        List<CompiledRule> links = new ArrayList<>();
         for (CompiledRule[] phase : phases) {
             for (CompiledRule top : phase) {
                 for (CompiledRule link = top; link != null; link = link.chained) {
                     List<Set<String>> clauses = link.operator.requiredLiterals();
                     if (!clauses.isEmpty()) {
-                        int[] slots = new int[clauses.size()];
-                        for (int k = 0; k < slots.length; k++) {
-                            slots[k] = literals.size();
-                            literals.add(clauses.get(k));
+                        links.add(link);
+                        for (Set<String> clause : clauses) {
+                            distinct.putIfAbsent(clause, distinct.size());
                         }
-                        link.screenSlots = slots;
                     }
                 }
             }
         }
-        return LiteralScreen.build(literals);
+        List<Set<String>> ordered = new ArrayList<>(distinct.keySet());
+        ordered.sort(java.util.Comparator.comparing(set -> set.stream().allMatch(l -> l.length() == 1)));
+        Map<Set<String>, Integer> slotOf = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            slotOf.put(ordered.get(i), i);
+        }
+        for (CompiledRule link : links) {
+            List<Set<String>> clauses = link.operator.requiredLiterals();
+            int[] slots = new int[clauses.size()];
+            for (int k = 0; k < slots.length; k++) {
+                slots[k] = slotOf.get(clauses.get(k));
+            }
+            link.screenSlots = slots;
+        }
+        return LiteralScreen.build(ordered);
     }
 
     private static int resolveSkipAfter(CompiledRule rule, int index, List<CompiledRule> list,

@@ -54,7 +54,13 @@ public final class LiteralScreen {
         this.step = step;
         this.outputOf = outputOf;
         this.outputs = outputs;
-        this.slotWords = Math.max(1, (charMasks.length + 63) >>> 6);
+        int automatonSlots = 0; // bits are needed up to the last slot with a multi-character literal
+        for (int slot = 0; slot < leadMasks.length; slot++) {
+            if (leadMasks[slot] != null) {
+                automatonSlots = slot + 1;
+            }
+        }
+        this.slotWords = Math.max(1, (automatonSlots + 63) >>> 6);
     }
 
     /**
@@ -108,7 +114,13 @@ public final class LiteralScreen {
             }
         }
         int states = children.size();
-        int words = Math.max(1, (slots + 63) >>> 6);
+        int automatonSlots = 0;
+        for (int slot = 0; slot < slots; slot++) {
+            if (leadMasks[slot] != null) {
+                automatonSlots = slot + 1;
+            }
+        }
+        int words = Math.max(1, (automatonSlots + 63) >>> 6);
         int[] next = new int[states * classes];
         int[] fail = new int[states];
         long[][] sets = new long[states][];
