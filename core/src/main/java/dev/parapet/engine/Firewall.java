@@ -1,6 +1,6 @@
 package dev.parapet.engine;
 
-import dev.parapet.engine.internal.MatcherPool;
+import dev.parapet.engine.internal.ScratchPool;
 import dev.parapet.engine.internal.Program;
 import dev.parapet.engine.internal.RulesetCompiler;
 import dev.parapet.seclang.Directive;
@@ -31,7 +31,7 @@ public final class Firewall {
     private final EngineSettings settings;
     private final Supplier<String> idGenerator;
     private final EngineHooks hooks;
-    private final MatcherPool matchers = MatcherPool.standard();
+    private final ScratchPool scratch = ScratchPool.standard();
 
     private Firewall(Program program, EngineSettings settings, Supplier<String> idGenerator, EngineHooks hooks) {
         this.program = program;
@@ -47,12 +47,12 @@ public final class Firewall {
 
     /** A new transaction with a fresh unique id. */
     public Transaction newTransaction() {
-        return new Transaction(program, settings, idGenerator.get(), hooks, matchers);
+        return new Transaction(program, settings, idGenerator.get(), hooks, scratch);
     }
 
     /** A new transaction with the given id (e.g. a request id from a proxy or Lambda). */
     public Transaction newTransaction(String id) {
-        return new Transaction(program, settings, Objects.requireNonNull(id, "id"), hooks, matchers);
+        return new Transaction(program, settings, Objects.requireNonNull(id, "id"), hooks, scratch);
     }
 
     /** The effective engine settings. */

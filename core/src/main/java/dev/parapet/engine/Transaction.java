@@ -15,16 +15,18 @@ import dev.parapet.engine.internal.Collection;
 import dev.parapet.engine.internal.CompiledRule;
 import dev.parapet.engine.internal.Entry;
 import dev.parapet.engine.internal.LogLines;
-import dev.parapet.engine.internal.MatcherPool;
 import dev.parapet.engine.internal.Program;
 import dev.parapet.engine.internal.RuleSelection;
 import dev.parapet.engine.internal.RulesetCompiler;
+import dev.parapet.engine.internal.Scratch;
+import dev.parapet.engine.internal.ScratchPool;
 import dev.parapet.engine.internal.StoredCollections;
 import dev.parapet.engine.internal.Target;
 import dev.parapet.engine.internal.TransformPipeline;
 import dev.parapet.engine.internal.ValueNode;
 import dev.parapet.operators.OperatorContext;
 import dev.parapet.operators.internal.LiteralScreen;
+import dev.parapet.operators.internal.ScreenArena;
 import dev.parapet.seclang.MacroString;
 import dev.parapet.variables.Variable;
 import java.nio.charset.StandardCharsets;
@@ -113,8 +115,8 @@ public final class Transaction implements AutoCloseable {
     /** Nodes of the values that are not collection entries (scalars, counts), by string instance. */
     private final IdentityHashMap<String, ValueNode> nodes = new IdentityHashMap<>();
     /** One reusable matcher per regex, borrowed from the firewall's pool on first use (see OperatorContext#matcher). */
-    private IdentityHashMap<org.safere.Pattern, org.safere.Matcher> matchers;
-    private final MatcherPool matcherPool;
+    private Scratch scratch; // borrowed from the pool on first use, given back on close
+    private final ScratchPool scratchPool;
     private CompiledRule currentRule;
     private CompiledRule currentTopRule;
     private String matchedVar;
@@ -139,9 +141,9 @@ public final class Transaction implements AutoCloseable {
     private record TargetRemoval(RuleSelection rules, Target target) {
     }
 
-    Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks, MatcherPool matcherPool) {
+    Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks, ScratchPool scratchPool) {
         this.program = program;
-        this.matcherPool = matcherPool;
+        this.scratchPool = scratchPool;
         this.protection = hooks.protection();
         this.storedCollections = hooks.collectionStore() == null ? null
                 : new StoredCollections(hooks.collectionStore(), hooks.collectionTimeout());
@@ -682,9 +684,9 @@ public final class Transaction implements AutoCloseable {
             processLogging();
         }
         nodes.clear();
-        if (matchers != null) {
-            matcherPool.giveBack(matchers);
-            matchers = null;
+        if (scratch != null) {
+            scratchPool.giveBack(scratch);
+            scratch = null;
         }
     }
 
@@ -883,25 +885,26 @@ public final class Transaction implements AutoCloseable {
      */
     private boolean mayPassAny(CompiledRule rule, Collection c) {
         LiteralScreen screen = program.screen();
+        ScreenArena arena = scratch().screens();
         TransformPipeline p = rule.pipeline;
-        long[] union = c.union(p);
-        if (union == null) {
-            union = screen.newUnion();
+        int union = c.union(p);
+        if (union < 0) {
+            union = screen.newUnion(arena);
             for (Entry e : c.entries()) {
-                ValueNode n = transformed(e.node(), p);
-                screen.addCharacters(union, screened(n));
+                ValueNode n = transformed(node(e.value(), e), p);
+                screen.addCharacters(arena, union, screened(n));
             }
             c.union(p, union, program.pipelines());
         }
         for (int slot : rule.screenSlots()) {
-            int verdict = screen.unionPasses(union, slot);
+            int verdict = screen.unionPasses(arena, union, slot);
             if (verdict == LiteralScreen.NEEDS_LITERALS) {
                 for (Entry e : c.entries()) {
-                    ValueNode n = transformed(e.node(), p);
-                    screen.addLiterals(union, screened(n), n.text());
+                    ValueNode n = transformed(node(e.value(), e), p);
+                    screen.addLiterals(arena, union, screened(n), n.text());
                 }
-                screen.literalsAdded(union);
-                verdict = screen.unionPasses(union, slot);
+                screen.literalsAdded(arena, union);
+                verdict = screen.unionPasses(arena, union, slot);
             }
             if (verdict == LiteralScreen.FAILS) {
                 return false;
@@ -914,19 +917,19 @@ public final class Transaction implements AutoCloseable {
     private ValueNode transformed(ValueNode n, TransformPipeline p) {
         int steps = p.steps().length;
         for (int i = 0; i < steps; i++) {
-            n = n.then(p, i, program.transformations());
+            n = n.then(p, i, program.transformations(), scratch());
         }
         return n;
     }
 
     /** The node's literal-screen result, scanned on first use. */
-    private long[] screened(ValueNode n) {
-        long[] found = n.screen;
-        if (found == null) {
-            found = program.screen().scan(n.text());
-            n.screen = found;
+    private int screened(ValueNode n) {
+        int at = n.screen();
+        if (at < 0) {
+            at = program.screen().scan(n.text(), scratch().screens());
+            n.screen(at);
         }
-        return found;
+        return at;
     }
 
     private static final String[] SMALL_COUNTS = java.util.stream.IntStream.range(0, 256)
@@ -1047,7 +1050,7 @@ public final class Transaction implements AutoCloseable {
         }
         String previous = value;
         for (int step = 0; step < steps; step++) {
-            n = n.then(p, step, program.transformations());
+            n = n.then(p, step, program.transformations(), scratch());
             String v = n.text();
             if (!v.equals(previous)) {
                 if (operatorMatches(rule, n) != rule.negated) {
@@ -1058,6 +1061,15 @@ public final class Transaction implements AutoCloseable {
             }
         }
         return any;
+    }
+
+    private Scratch scratch() {
+        Scratch s = scratch;
+        if (s == null) {
+            s = scratchPool.borrow();
+            scratch = s;
+        }
+        return s;
     }
 
     /** The value's node: the entry's own, else one per distinct string for this transaction. */
@@ -1083,9 +1095,10 @@ public final class Transaction implements AutoCloseable {
         String value = n.text();
         if (slots.length > 0) {
             LiteralScreen screen = program.screen();
-            long[] found = screened(n);
+            int found = screened(n);
+            ScreenArena arena = scratch().screens();
             for (int slot : slots) {
-                if (!screen.passes(found, slot, value)) {
+                if (!screen.passes(arena, found, slot, value)) {
                     return false;
                 }
             }
@@ -1336,16 +1349,7 @@ public final class Transaction implements AutoCloseable {
 
         @Override
         public org.safere.Matcher matcher(org.safere.Pattern pattern, String input) {
-            if (matchers == null) {
-                matchers = matcherPool.borrow();
-            }
-            org.safere.Matcher m = matchers.get(pattern);
-            if (m == null) {
-                m = pattern.matcher(input);
-                matchers.put(pattern, m);
-                return m;
-            }
-            return m.reset(input);
+            return scratch().matcher(pattern, input);
         }
 
         // MacroString.Resolver

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parapet.operators.internal.AnchoredSplit;
 import dev.parapet.operators.internal.LiteralScreen;
+import dev.parapet.operators.internal.ScreenArena;
 import dev.parapet.operators.internal.ModSecRegex;
 import dev.parapet.operators.internal.RequiredLiterals;
 import java.io.IOException;
@@ -107,11 +108,13 @@ class CrsOperatorsTest {
             org.safere.Pattern regex = ModSecRegex.compile(source, false);
             LiteralScreen screen = LiteralScreen.build(clauses);
             org.safere.Matcher m = regex.matcher("");
+            ScreenArena arena = new ScreenArena();
             for (String input : corpus) {
-                long[] found = screen.scan(input);
+                arena.clear();
+                int found = screen.scan(input, arena);
                 boolean passes = true;
                 for (int slot = 0; slot < clauses.size(); slot++) {
-                    passes &= screen.passes(found, slot, input);
+                    passes &= screen.passes(arena, found, slot, input);
                 }
                 if (!passes && m.reset(input).find()) {
                     unsound.add(source + " matches " + input + " but misses one of " + clauses);

@@ -8,7 +8,7 @@ public final class Collection {
 
     private final ArrayList<Entry> entries = new ArrayList<>();
     /** Literal-screen unions of the entries by transformation pipeline; dropped whenever an entry changes. */
-    private long[][] unions; // by pipeline id
+    private int[] unions; // arena offset + 1 by pipeline id, 0 when not computed
 
     public void add(String key, String value) {
         entries.add(Entry.of(key, value));
@@ -60,12 +60,12 @@ public final class Collection {
     }
 
     /**
-     * The literal-screen union of the entries' values after {@code pipeline} (see
-     * {@link dev.parapet.operators.internal.LiteralScreen#newUnion}), or {@code null} when not computed since the
-     * last change.
+     * Where the literal-screen union of the entries' values after {@code pipeline} is in the transaction's
+     * screen arena (see {@link dev.parapet.operators.internal.LiteralScreen#newUnion}), or -1 when not computed
+     * since the last change.
      */
-    public long[] union(TransformPipeline pipeline) {
-        return unions == null ? null : unions[pipeline.id()];
+    public int union(TransformPipeline pipeline) {
+        return unions == null ? -1 : unions[pipeline.id()] - 1;
     }
 
     /**
@@ -73,10 +73,10 @@ public final class Collection {
      *
      * @param pipelines how many pipelines the program has
      */
-    public void union(TransformPipeline pipeline, long[] union, int pipelines) {
+    public void union(TransformPipeline pipeline, int at, int pipelines) {
         if (unions == null) {
-            unions = new long[pipelines][];
+            unions = new int[pipelines];
         }
-        unions[pipeline.id()] = union;
+        unions[pipeline.id()] = at + 1;
     }
 }

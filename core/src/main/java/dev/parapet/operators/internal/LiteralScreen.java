@@ -19,7 +19,7 @@ import java.util.Set;
  * value; longer literals by an Aho–Corasick automaton (a complete DFA over the characters the literals use,
  * literals cut to {@link #MAX_DEPTH} characters so that it stays small and cache-resident), run only when a
  * slot needs it and the value holds a first character of one of that slot's literals. Built once per rule
- * set and shared by all threads; a scan result is mutable scratch of one transaction.
+ * set and shared by all threads; scan results live in a transaction's {@link ScreenArena}.
  */
 public final class LiteralScreen {
 
@@ -31,8 +31,6 @@ public final class LiteralScreen {
 
     /** Words of a scan result holding the character map (Latin-1, upper-case ASCII folded to lower case). */
     private static final int CHAR_WORDS = 4;
-
-    private static final long[] EMPTY_VALUE = new long[CHAR_WORDS];
 
     private final long[][] charMasks; // slot -> its one-character literals as a 256-bit map, or null
     private final long[][] leadMasks; // slot -> first characters of its longer literals, or null when none
@@ -216,17 +214,20 @@ public final class LiteralScreen {
         return outputOf.length;
     }
 
+    /** Words of one scan result or union (see {@link #scan}). */
+    private int width() {
+        return CHAR_WORDS + 1 + slotWords;
+    }
+
     /**
      * What {@code value} contains, in a form {@link #passes} reads: a map of its characters (one cheap pass),
      * then room for the slots whose longer literals occur, filled in by the automaton the first time a slot
-     * needs it. The array belongs to one transaction.
+     * needs it. The result lives in {@code arena} at the returned offset.
      */
-    public long[] scan(String value) {
+    public int scan(String value, ScreenArena arena) {
+        int at = arena.allocate(width());
+        long[] found = arena.words();
         int n = value.length();
-        if (n == 0) {
-            return EMPTY_VALUE;
-        }
-        long[] found = new long[CHAR_WORDS + 1 + slotWords];
         for (int k = 0; k < n; k++) {
             char c = value.charAt(k);
             int folded = c < 0x100 ? c : foldToLatin1(c);
@@ -234,17 +235,18 @@ public final class LiteralScreen {
                 folded += 'a' - 'A';
             }
             if (folded >= 0) {
-                found[folded >>> 6] |= 1L << folded;
+                found[at + (folded >>> 6)] |= 1L << folded;
             }
         }
-        return found;
+        return at;
     }
 
     /** Runs the automaton over {@code value} and records the slots whose longer literals occur. */
-    private void runAutomaton(long[] found, String value) {
+    private void runAutomaton(long[] found, int at, String value) {
         int base = 0; // current state * classes
         byte[] classOf = this.classOf;
         int[] step = this.step;
+        int bits = at + CHAR_WORDS + 1;
         for (int k = 0; k < value.length(); k++) {
             char c = value.charAt(k);
             int folded = c < 0x100 ? c : foldToLatin1(c);
@@ -257,32 +259,33 @@ public final class LiteralScreen {
             if ((t & 1) != 0) {
                 long[] set = outputs[outputOf[base / classes]];
                 for (int w = 0; w < set.length; w++) {
-                    found[CHAR_WORDS + 1 + w] |= set[w];
+                    found[bits + w] |= set[w];
                 }
             }
         }
-        found[CHAR_WORDS] = 1;
+        found[at + CHAR_WORDS] = 1;
     }
 
     /**
-     * Whether {@code value}, which {@link #scan} described as {@code found}, contains one of the literals of
-     * {@code slot}.
+     * Whether {@code value}, which {@link #scan} described at offset {@code at} of {@code arena}, contains one
+     * of the literals of {@code slot}.
      */
-    public boolean passes(long[] found, int slot, String value) {
+    public boolean passes(ScreenArena arena, int at, int slot, String value) {
+        long[] found = arena.words();
         long[] mask = charMasks[slot];
-        if (mask != null && ((found[0] & mask[0]) | (found[1] & mask[1]) | (found[2] & mask[2])
-                | (found[3] & mask[3])) != 0) {
+        if (mask != null && ((found[at] & mask[0]) | (found[at + 1] & mask[1]) | (found[at + 2] & mask[2])
+                | (found[at + 3] & mask[3])) != 0) {
             return true;
         }
         long[] lead = leadMasks[slot];
-        if (lead == null || ((found[0] & lead[0]) | (found[1] & lead[1]) | (found[2] & lead[2])
-                | (found[3] & lead[3])) == 0) {
+        if (lead == null || ((found[at] & lead[0]) | (found[at + 1] & lead[1]) | (found[at + 2] & lead[2])
+                | (found[at + 3] & lead[3])) == 0) {
             return false; // no longer literal can start anywhere in the value
         }
-        if (found[CHAR_WORDS] == 0) {
-            runAutomaton(found, value);
+        if (found[at + CHAR_WORDS] == 0) {
+            runAutomaton(found, at, value);
         }
-        return (found[CHAR_WORDS + 1 + (slot >>> 6)] & (1L << slot)) != 0;
+        return (found[at + CHAR_WORDS + 1 + (slot >>> 6)] & (1L << slot)) != 0;
     }
 
     /** {@link #unionPasses}: no value of the union can pass the slot. */
@@ -293,59 +296,59 @@ public final class LiteralScreen {
     public static final int NEEDS_LITERALS = 2;
 
     /**
-     * An empty union of scan results: what a group of values (a collection after one transformation
-     * pipeline) contains between them, so that a slot none of them can pass rules out the whole group at once.
-     * Fill it with {@link #addCharacters}, and with {@link #addLiterals} + {@link #literalsAdded} when
-     * {@link #unionPasses} asks for them.
+     * An empty union of scan results, in {@code arena} at the returned offset: what a group of values (a
+     * collection after one transformation pipeline) contains between them, so that a slot none of them can
+     * pass rules out the whole group at once. Fill it with {@link #addCharacters}, and with
+     * {@link #addLiterals} + {@link #literalsAdded} when {@link #unionPasses} asks for them.
      */
-    public long[] newUnion() {
-        return new long[CHAR_WORDS + 1 + slotWords];
+    public int newUnion(ScreenArena arena) {
+        return arena.allocate(width());
     }
 
-    /** Adds the characters of a value, scanned as {@code found}, to a union. */
-    public void addCharacters(long[] union, long[] found) {
+    /** Adds the characters of a value, scanned at {@code found}, to the union at {@code union}. */
+    public void addCharacters(ScreenArena arena, int union, int found) {
+        long[] words = arena.words();
         for (int w = 0; w < CHAR_WORDS; w++) {
-            union[w] |= found[w];
+            words[union + w] |= words[found + w];
         }
     }
 
-    /** Adds the longer literals of a value, scanned as {@code found}, to a union (running the automaton once). */
-    public void addLiterals(long[] union, long[] found, String value) {
-        if (value.isEmpty()) {
-            return;
+    /** Adds the longer literals of a value, scanned at {@code found}, to a union (running the automaton once). */
+    public void addLiterals(ScreenArena arena, int union, int found, String value) {
+        long[] words = arena.words();
+        if (words[found + CHAR_WORDS] == 0) {
+            runAutomaton(words, found, value);
         }
-        if (found[CHAR_WORDS] == 0) {
-            runAutomaton(found, value);
-        }
-        for (int w = CHAR_WORDS + 1; w < found.length; w++) {
-            union[w] |= found[w];
+        for (int w = CHAR_WORDS + 1; w < width(); w++) {
+            words[union + w] |= words[found + w];
         }
     }
 
     /** Marks a union whose every value's longer literals were added. */
-    public void literalsAdded(long[] union) {
-        union[CHAR_WORDS] = 1;
+    public void literalsAdded(ScreenArena arena, int union) {
+        arena.words()[union + CHAR_WORDS] = 1;
     }
 
     /**
      * Whether some value of the union may pass {@code slot}: {@link #FAILS}, {@link #MAY_PASS}, or
      * {@link #NEEDS_LITERALS} when only the values' longer literals can tell.
      */
-    public int unionPasses(long[] union, int slot) {
+    public int unionPasses(ScreenArena arena, int union, int slot) {
+        long[] words = arena.words();
         long[] mask = charMasks[slot];
-        if (mask != null && ((union[0] & mask[0]) | (union[1] & mask[1]) | (union[2] & mask[2])
-                | (union[3] & mask[3])) != 0) {
+        if (mask != null && ((words[union] & mask[0]) | (words[union + 1] & mask[1])
+                | (words[union + 2] & mask[2]) | (words[union + 3] & mask[3])) != 0) {
             return MAY_PASS;
         }
         long[] lead = leadMasks[slot];
-        if (lead == null || ((union[0] & lead[0]) | (union[1] & lead[1]) | (union[2] & lead[2])
-                | (union[3] & lead[3])) == 0) {
+        if (lead == null || ((words[union] & lead[0]) | (words[union + 1] & lead[1])
+                | (words[union + 2] & lead[2]) | (words[union + 3] & lead[3])) == 0) {
             return FAILS;
         }
-        if (union[CHAR_WORDS] == 0) {
+        if (words[union + CHAR_WORDS] == 0) {
             return NEEDS_LITERALS;
         }
-        return (union[CHAR_WORDS + 1 + (slot >>> 6)] & (1L << slot)) != 0 ? MAY_PASS : FAILS;
+        return (words[union + CHAR_WORDS + 1 + (slot >>> 6)] & (1L << slot)) != 0 ? MAY_PASS : FAILS;
     }
 
     /**

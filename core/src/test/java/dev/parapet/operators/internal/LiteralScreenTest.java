@@ -24,11 +24,18 @@ class LiteralScreenTest {
     private static final LiteralScreen SCREEN = LiteralScreen.build(List.of(
             Set.of("he", "she"), Set.of("his"), Set.of("hers"), Set.of("select", "union"), Set.of("'"), Set.of("k")));
 
+    /** Whether {@code screen} lets {@code value} through {@code slot}, scanned in a fresh arena. */
+    private static boolean passes(LiteralScreen screen, String value, int slot) {
+        ScreenArena arena = new ScreenArena();
+        return screen.passes(arena, screen.scan(value, arena), slot, value);
+    }
+
     private static String slots(String value) {
-        long[] found = SCREEN.scan(value);
+        ScreenArena arena = new ScreenArena();
+        int found = SCREEN.scan(value, arena);
         List<String> out = new ArrayList<>();
         for (int slot = 0; slot < SCREEN.slots(); slot++) {
-            if (SCREEN.passes(found, slot, value)) {
+            if (SCREEN.passes(arena, found, slot, value)) {
                 out.add(Integer.toString(slot));
             }
         }
@@ -56,16 +63,16 @@ class LiteralScreenTest {
     @CsvSource({"''", "a", "b a"})
     void valuesWithoutTheLiteralFailItsSlot(String value) {
         LiteralScreen screen = LiteralScreen.build(List.of(Set.of("ab")));
-        assertFalse(screen.passes(screen.scan(value), 0, value));
+        assertFalse(passes(screen, value, 0));
     }
 
     /** Long literals are cut to a few characters (sound: a prefix of a required literal is required too). */
     @Test
     void longLiteralsAreScreenedByTheirPrefix() {
         LiteralScreen screen = LiteralScreen.build(List.of(Set.of("information_schema")));
-        assertTrue(screen.passes(screen.scan("x INFORMATION_SCHEMA y"), 0, "x INFORMATION_SCHEMA y"));
-        assertTrue(screen.passes(screen.scan("inform"), 0, "inform"));
-        assertFalse(screen.passes(screen.scan("inf"), 0, "inf"));
+        assertTrue(passes(screen, "x INFORMATION_SCHEMA y", 0));
+        assertTrue(passes(screen, "inform", 0));
+        assertFalse(passes(screen, "inf", 0));
     }
 
     @ParameterizedTest
@@ -84,10 +91,12 @@ class LiteralScreenTest {
             slots.add(Set.of(literal));
         }
         LiteralScreen screen = LiteralScreen.build(slots);
-        long[] found = screen.scan(value);
+        ScreenArena arena = new ScreenArena();
+        arena.allocate(3); // results need not start at offset 0
+        int found = screen.scan(value, arena);
         String lower = value.toLowerCase(Locale.ROOT);
         for (int slot = 0; slot < literals.size(); slot++) {
-            assertEquals(lower.contains(literals.get(slot)), screen.passes(found, slot, value),
+            assertEquals(lower.contains(literals.get(slot)), screen.passes(arena, found, slot, value),
                     literals.get(slot) + " in " + value);
         }
     }
@@ -105,24 +114,25 @@ class LiteralScreenTest {
             slots.add(Set.of(literal));
         }
         LiteralScreen screen = LiteralScreen.build(slots);
-        long[][] founds = new long[values.size()][];
-        long[] union = screen.newUnion();
+        ScreenArena arena = new ScreenArena();
+        int[] founds = new int[values.size()];
+        int union = screen.newUnion(arena);
         for (int i = 0; i < values.size(); i++) {
-            founds[i] = screen.scan(values.get(i));
-            screen.addCharacters(union, founds[i]);
+            founds[i] = screen.scan(values.get(i), arena);
+            screen.addCharacters(arena, union, founds[i]);
         }
         for (int slot = 0; slot < literals.size(); slot++) {
             boolean anyPasses = false;
             for (int i = 0; i < values.size(); i++) {
-                anyPasses |= screen.passes(founds[i], slot, values.get(i));
+                anyPasses |= screen.passes(arena, founds[i], slot, values.get(i));
             }
-            int verdict = screen.unionPasses(union, slot);
+            int verdict = screen.unionPasses(arena, union, slot);
             if (verdict == LiteralScreen.NEEDS_LITERALS) {
                 for (int i = 0; i < values.size(); i++) {
-                    screen.addLiterals(union, founds[i], values.get(i));
+                    screen.addLiterals(arena, union, founds[i], values.get(i));
                 }
-                screen.literalsAdded(union);
-                verdict = screen.unionPasses(union, slot);
+                screen.literalsAdded(arena, union);
+                verdict = screen.unionPasses(arena, union, slot);
             }
             assertEquals(anyPasses, verdict == LiteralScreen.MAY_PASS, literals.get(slot) + " in " + values);
         }
@@ -130,9 +140,24 @@ class LiteralScreenTest {
 
     @Test
     void unionOfNoValuesFailsEverySlot() {
-        long[] union = SCREEN.newUnion();
+        ScreenArena arena = new ScreenArena();
+        int union = SCREEN.newUnion(arena);
         for (int slot = 0; slot < SCREEN.slots(); slot++) {
-            assertEquals(LiteralScreen.FAILS, SCREEN.unionPasses(union, slot));
+            assertEquals(LiteralScreen.FAILS, SCREEN.unionPasses(arena, union, slot));
         }
+    }
+
+    /** Results survive the arena growing under them, and a cleared arena starts from zeroed words. */
+    @Test
+    void arenaGrowsAndClears() {
+        ScreenArena arena = new ScreenArena();
+        int first = SCREEN.scan("it's", arena);
+        for (int i = 0; i < 1000; i++) {
+            SCREEN.scan("plain text " + i, arena);
+        }
+        assertTrue(SCREEN.passes(arena, first, 4, "it's"));
+        arena.clear();
+        int again = SCREEN.scan("plain", arena);
+        assertFalse(SCREEN.passes(arena, again, 4, "plain"));
     }
 }

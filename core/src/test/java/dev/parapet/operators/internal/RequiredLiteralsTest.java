@@ -121,9 +121,10 @@ class RequiredLiteralsTest {
                 if (!compiled.matcher(input).find()) {
                     continue;
                 }
-                long[] found = screen.scan(input);
+                ScreenArena arena = new ScreenArena();
+                int found = screen.scan(input, arena);
                 for (int slot = 0; slot < clauses.size(); slot++) {
-                    assertTrue(screen.passes(found, slot, input), "/" + pattern + "/ matched \"" + input
+                    assertTrue(screen.passes(arena, found, slot, input), "/" + pattern + "/ matched \"" + input
                             + "\" but clause " + clauses.get(slot) + " is unmet");
                 }
             }

@@ -4,33 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.parapet.engine.internal.MatcherPool;
-import java.util.IdentityHashMap;
+import dev.parapet.engine.internal.Scratch;
+import dev.parapet.engine.internal.ScratchPool;
 import org.junit.jupiter.api.Test;
 import org.safere.Matcher;
 import org.safere.Pattern;
 
-class MatcherPoolTest {
+class ScratchPoolTest {
 
     @Test
-    void lendsReturnedMapsAgainAndForgetsTheirInputs() {
-        MatcherPool pool = new MatcherPool(2);
-        IdentityHashMap<Pattern, Matcher> map = pool.borrow();
+    void lendsReturnedScratchAgainAndForgetsItsInputs() {
+        ScratchPool pool = new ScratchPool(2);
+        Scratch scratch = pool.borrow();
         Pattern p = Pattern.compile("a+");
-        Matcher m = p.matcher("secret aaa value");
-        map.put(p, m);
-        pool.giveBack(map);
+        Matcher m = scratch.matcher(p, "secret aaa value");
+        assertEquals(true, m.find());
+        pool.giveBack(scratch);
         assertEquals(1, pool.idle());
-        IdentityHashMap<Pattern, Matcher> again = pool.borrow();
-        assertSame(map, again);
+        Scratch again = pool.borrow();
+        assertSame(scratch, again);
         assertEquals(0, pool.idle());
         // reset to "" on return: an idle pool keeps no request data alive
-        assertEquals(false, again.get(p).find());
+        assertEquals(false, m.find());
+        assertSame(m, again.matcher(p, "aa"), "matchers are reused");
+        assertEquals(true, m.find());
     }
 
     @Test
     void keepsAtMostItsCapacity() {
-        MatcherPool pool = new MatcherPool(2);
+        ScratchPool pool = new ScratchPool(2);
         var a = pool.borrow();
         var b = pool.borrow();
         var c = pool.borrow();

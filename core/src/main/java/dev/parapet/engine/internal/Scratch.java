@@ -1,0 +1,80 @@
+package dev.parapet.engine.internal;
+
+import dev.parapet.operators.internal.ScreenArena;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import org.safere.Matcher;
+import org.safere.Pattern;
+
+/**
+ * The working memory of one transaction that outlives it: regex matchers (costly to create, cheap to reuse),
+ * the arena of literal-screen results, and the table of transformation links between {@link ValueNode}s. A
+ * {@link ScratchPool} lends one to each transaction and takes it back, cleared, when the transaction closes,
+ * so a steady stream of requests inspects values without allocating this memory again.
+ *
+ * <p>Not thread-safe: a borrowed scratch belongs to one transaction until it is given back.
+ */
+public final class Scratch {
+
+    /** A link table this large is dropped rather than kept for the next transaction. */
+    private static final int MAX_RETAINED_LINKS = 1 << 16;
+
+    private final IdentityHashMap<Pattern, Matcher> matchers = new IdentityHashMap<>();
+    private final ScreenArena screens = new ScreenArena();
+    private ValueNode[] links = new ValueNode[1024];
+    private int linksTop;
+
+    /** A matcher of {@code pattern} over {@code input}, reused across this scratch's transactions. */
+    public Matcher matcher(Pattern pattern, String input) {
+        Matcher m = matchers.get(pattern);
+        if (m == null) {
+            m = pattern.matcher(input);
+            matchers.put(pattern, m);
+            return m;
+        }
+        return m.reset(input);
+    }
+
+    /** Where literal-screen results are kept. */
+    public ScreenArena screens() {
+        return screens;
+    }
+
+    /** The link table (valid until the next {@link #allocateLinks}). */
+    ValueNode[] links() {
+        return links;
+    }
+
+    /** Carves out {@code n} empty links and returns their offset. */
+    int allocateLinks(int n) {
+        if (linksTop + n > links.length) {
+            links = Arrays.copyOf(links, Math.max(links.length * 2, linksTop + n));
+        }
+        int at = linksTop;
+        linksTop += n;
+        return at;
+    }
+
+    /**
+     * Forgets the transaction: matchers are reset to the empty string and results dropped, so an idle scratch
+     * holds no request data.
+     */
+    void clear() {
+        for (Matcher m : matchers.values()) {
+            m.reset("");
+        }
+        screens.clear();
+        Arrays.fill(links, 0, linksTop, null);
+        linksTop = 0;
+    }
+
+    /** Whether this scratch is small enough to keep (a huge request may have grown it). */
+    boolean retainable() {
+        return screens.retainable() && links.length <= MAX_RETAINED_LINKS;
+    }
+
+    /** How many matchers it holds (for tests). */
+    int matcherCount() {
+        return matchers.size();
+    }
+}
