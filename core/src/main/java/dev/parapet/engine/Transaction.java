@@ -79,7 +79,7 @@ public final class Transaction implements AutoCloseable {
     // Variables
     private final String[] scalars = new String[VARIABLES.length];
     private final Collection[] collections = new Collection[VARIABLES.length];
-    private final LinkedHashMap<String, Entry> tx = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Entry> tx = new LinkedHashMap<>(256); // CRS sets ~150 TX variables
     private Map<String, LinkedHashMap<String, Entry>> persistent;
     private Map<String, String> env;
 
@@ -122,11 +122,13 @@ public final class Transaction implements AutoCloseable {
     private String matchedVar;
     private String matchedVarPrefix; // MATCHED_VAR_NAME is prefix or prefix:key, built when read
     private String matchedVarKey;
+    private Entry matchedVarEntry; // the match's entry, which caches its qualified name
     private String matchedVarName;
     // The current rule's matches; MATCHED_VARS and MATCHED_VARS_NAMES are built from them only when read.
     private String[] matchPrefixes = new String[8];
     private String[] matchKeys = new String[8];
     private String[] matchValues = new String[8];
+    private Entry[] matchEntries = new Entry[8];
     private int matchCount;
     private boolean matchCollectionsCurrent = true;
     private final Collection matchedVars = new Collection();
@@ -825,7 +827,7 @@ public final class Transaction implements AutoCloseable {
                 // Most CRS rules read one TX key (TX:DETECTION_PARANOIA_LEVEL): a map lookup, not a scan.
                 Entry e = tx.get(target.keyLower());
                 if (e != null && !isExcluded(rule, removals, v, e.key(), e.keyLower())) {
-                    any |= evaluateValue(rule, "TX", e.key(), e.value(), null);
+                    any |= evaluateValue(rule, "TX", e.key(), e.value(), e);
                 }
                 continue;
             }
@@ -946,7 +948,21 @@ public final class Transaction implements AutoCloseable {
             return scalar(v) == null ? 0 : 1;
         }
         int n = 0;
-        for (Entry e : v == Variable.TX ? tx.values() : entries(v)) {
+        if (v == Variable.TX && target.keyRegex() == null && target.keyLower() != null) {
+            Entry e = tx.get(target.keyLower());
+            return e != null && !isExcluded(rule, removals, v, e.key(), e.keyLower()) ? 1 : 0;
+        }
+        if (v == Variable.TX) {
+            for (Entry e : tx.values()) {
+                if (selects(target, e.key(), e.keyLower()) && !isExcluded(rule, removals, v, e.key(), e.keyLower())) {
+                    n++;
+                }
+            }
+            return n;
+        }
+        List<Entry> entries = entries(v);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
             if (selects(target, e.key(), e.keyLower()) && !isExcluded(rule, removals, v, e.key(), e.keyLower())) {
                 n++;
             }
@@ -964,7 +980,8 @@ public final class Transaction implements AutoCloseable {
                 return true;
             }
         }
-        for (Target x : removals) {
+        for (int i = 0; i < removals.size(); i++) { // indexed: no iterator per checked entry
+            Target x = removals.get(i);
             if (x.variable() == v && (x.key() == null || (lower != null && selects(x, key, lower)))) {
                 return true;
             }
@@ -1030,14 +1047,14 @@ public final class Transaction implements AutoCloseable {
         if (!rule.multiMatch) {
             if (steps == 0 && rule.screenSlots().length == 0) {
                 if (rule.operator.evaluate(context, value) != rule.negated) {
-                    addMatch(rule, prefix, key, value);
+                    addMatch(rule, prefix, key, value, owner);
                     return true;
                 }
                 return false;
             }
             ValueNode n = transformed(node(value, owner), p);
             if (operatorMatches(rule, n) != rule.negated) {
-                addMatch(rule, prefix, key, n.text());
+                addMatch(rule, prefix, key, n.text(), owner);
                 return true;
             }
             return false;
@@ -1045,7 +1062,7 @@ public final class Transaction implements AutoCloseable {
         boolean any = false;
         ValueNode n = node(value, owner);
         if (operatorMatches(rule, n) != rule.negated) {
-            addMatch(rule, prefix, key, value);
+            addMatch(rule, prefix, key, value, owner);
             any = true;
         }
         String previous = value;
@@ -1054,7 +1071,7 @@ public final class Transaction implements AutoCloseable {
             String v = n.text();
             if (!v.equals(previous)) {
                 if (operatorMatches(rule, n) != rule.negated) {
-                    addMatch(rule, prefix, key, v);
+                    addMatch(rule, prefix, key, v, owner);
                     any = true;
                 }
                 previous = v;
@@ -1106,20 +1123,23 @@ public final class Transaction implements AutoCloseable {
         return rule.operator.evaluate(context, value);
     }
 
-    private void addMatch(CompiledRule rule, String prefix, String key, String value) {
+    private void addMatch(CompiledRule rule, String prefix, String key, String value, Entry owner) {
         matchedVar = value;
         matchedVarPrefix = prefix;
         matchedVarKey = key;
+        matchedVarEntry = owner;
         matchedVarName = null;
         if (matchCount == matchValues.length) {
             int size = matchCount * 2;
             matchPrefixes = Arrays.copyOf(matchPrefixes, size);
             matchKeys = Arrays.copyOf(matchKeys, size);
             matchValues = Arrays.copyOf(matchValues, size);
+            matchEntries = Arrays.copyOf(matchEntries, size);
         }
         matchPrefixes[matchCount] = prefix;
         matchKeys[matchCount] = key;
         matchValues[matchCount] = value;
+        matchEntries[matchCount] = owner;
         matchCount++;
         matchCollectionsCurrent = false;
         for (Action action : rule.onMatch) {
@@ -1127,14 +1147,17 @@ public final class Transaction implements AutoCloseable {
         }
     }
 
-    private static String variableName(String prefix, String key) {
-        return key == null ? prefix : prefix + ":" + key;
+    private static String variableName(String prefix, String key, Entry owner) {
+        if (key == null) {
+            return prefix;
+        }
+        return owner != null && owner.key() == key ? owner.qualifiedName(prefix) : prefix + ":" + key;
     }
 
     private String matchedVarName() {
         String name = matchedVarName;
         if (name == null && matchedVarPrefix != null) {
-            name = variableName(matchedVarPrefix, matchedVarKey);
+            name = variableName(matchedVarPrefix, matchedVarKey, matchedVarEntry);
             matchedVarName = name;
         }
         return name;
@@ -1146,7 +1169,7 @@ public final class Transaction implements AutoCloseable {
             matchedVars.clear();
             matchedVarsNames.clear();
             for (int i = 0; i < matchCount; i++) {
-                String name = variableName(matchPrefixes[i], matchKeys[i]);
+                String name = variableName(matchPrefixes[i], matchKeys[i], matchEntries[i]);
                 matchedVars.add(name, matchValues[i]);
                 matchedVarsNames.add(name, name);
             }

@@ -10,7 +10,9 @@ public final class Entry {
     private final String key;
     private String keyLower; // computed on first use for entries made by of(): many are never selected by key
     private final String value;
-    private ValueNode node; // the value with its transformation and screen results, made on first use
+    private ValueNode node;
+    private String namePrefix; // the collection name the cached qualified name was made with
+    private String name; // the value with its transformation and screen results, made on first use
 
     public Entry(String key, String keyLower, String value) {
         this.key = key;
@@ -50,6 +52,18 @@ public final class Entry {
             node = n;
         }
         return n;
+    }
+
+    /**
+     * {@code prefix:key}, the name of this entry as a match variable of collection {@code prefix}, kept for the
+     * next match (CRS's bookkeeping rules match the same TX variables over and over).
+     */
+    public String qualifiedName(String prefix) {
+        if (namePrefix != prefix) {
+            name = prefix + ":" + key;
+            namePrefix = prefix;
+        }
+        return name;
     }
 
     @Override
