@@ -174,6 +174,24 @@ class ReferenceEquivalenceTest {
         assertXssSame(input);
     }
 
+    /**
+     * The detector skips scans that cannot flag anything: every context of an input without '<'
+     * and '=', the text context without '<', a quoted-value context without its quote. The
+     * reference, which never skips, must agree that such scans flag nothing.
+     */
+    @Property(tries = 3000)
+    void skippedScansNeverFlag(@ForAll("htmlPhrases") String markup) {
+        String input = markup.replace('<', ' ').replace('=', ' ');
+        for (Html5Context context : Html5Context.values()) {
+            assertEquals(false, ReferenceXssDetector.isXss(input, context), () -> context + " " + show(input));
+        }
+        String withTag = markup.replace('=', ' ');
+        assertEquals(false, ReferenceXssDetector.isXss(markup.replace('<', ' '), Html5Context.DATA_STATE));
+        assertEquals(false, ReferenceXssDetector.isXss(withTag.replace('\'', ' '), Html5Context.VALUE_SINGLE_QUOTE));
+        assertEquals(false, ReferenceXssDetector.isXss(markup.replace('"', ' '), Html5Context.VALUE_DOUBLE_QUOTE));
+        assertEquals(false, ReferenceXssDetector.isXss(markup.replace('`', ' '), Html5Context.VALUE_BACK_QUOTE));
+    }
+
     @Provide
     Arbitrary<String> sqlChars() {
         return Arbitraries.strings()
