@@ -196,7 +196,9 @@ final class SqliParser {
     private final Token[] tokenvec = new Token[8];
     /** The comment read last while folding, if no other token followed it; created on first use. */
     private Token lastComment;
+    /** The slot {@link #tokenize()} fills, or null while slot {@link #currentIndex} does not exist yet. */
     private Token current;
+    private int currentIndex;
     /** Length of the last fingerprint; its chars are the types of the first tokens. */
     private int fingerprintLength;
 
@@ -220,7 +222,7 @@ final class SqliParser {
                 t.clear();
             }
         }
-        current = token(0);
+        readInto(0);
         fingerprintLength = 0;
         statsCommentDdx = 0;
         statsCommentHash = 0;
@@ -347,9 +349,25 @@ final class SqliParser {
         if (slen == 0) {
             return false;
         }
+        boolean quoteContextStart = pos == 0 && (flags & (FLAG_QUOTE_SINGLE | FLAG_QUOTE_DOUBLE)) != 0;
+        if (!quoteContextStart) {
+            // white space makes no token; if nothing else is left, the slot need not exist
+            while (pos < slen && data.charClass(s.charAt(pos)) == SqliCharClass.WHITE) {
+                pos++;
+            }
+            if (pos >= slen) {
+                if (current != null) {
+                    current.clear();
+                }
+                return false;
+            }
+        }
+        if (current == null) {
+            current = token(currentIndex);
+        }
         current.clear();
         // in a quote context, pretend the input starts with an opening quote
-        if (pos == 0 && (flags & (FLAG_QUOTE_SINGLE | FLAG_QUOTE_DOUBLE)) != 0) {
+        if (quoteContextStart) {
             pos = parseStringCore(0, current, flagToDelim(), 0);
             statsTokens++;
             return true;
@@ -839,8 +857,10 @@ final class SqliParser {
         }
     }
 
+    /** Makes slot {@code index} the one {@link #tokenize()} fills; it is created when a token is found. */
     private void readInto(int index) {
-        current = token(index);
+        currentIndex = index;
+        current = tokenvec[index];
     }
 
     /**
@@ -859,7 +879,7 @@ final class SqliParser {
         readInto(0);
         while (more) {
             more = tokenize();
-            if (!(current.type == TYPE_COMMENT || current.type == TYPE_LEFTPARENS
+            if (!more || !(current.type == TYPE_COMMENT || current.type == TYPE_LEFTPARENS
                     || current.type == TYPE_SQLTYPE || isUnaryOp(current))) {
                 break;
             }

@@ -127,6 +127,7 @@ class ReferenceEquivalenceTest {
     @Test
     void edgeCasesGiveTheSameResults() {
         List<String> inputs = new ArrayList<>(List.of("", "a", "'", "\"", "`", "<", "\0", "1", "X", "x'",
+                " ", " \t\n\u000b\f\r\u00a0", "1 ", " 1", "1 -- ", "' ", "\" ", "a b ", "( ", "-- ",
                 "/*!", "1 union select", "UNION ALL SELECT", "union\tall\nselect", "NOT IN (1)", "not like(",
                 "@@version", "$$a$$", "$tag$x$tag$", "q'[x]'", "N'x'", "E'x'", "U&'x'", "b'01'", "x'0F'",
                 "0x", "0b", "1e", "1.e", ".", "1.2f", "\\N", "\\%1", "{foo 1}", "{ ``", "`sleep`", "a.`b`",
@@ -159,7 +160,7 @@ class ReferenceEquivalenceTest {
         assertXssSame(input);
     }
 
-    @Property(tries = 5000)
+    @Property(tries = 3000)
     void sqlShapedInputsGiveTheSameResults(@ForAll("sqlPhrases") String input) {
         assertSqliSame(input);
     }
@@ -169,7 +170,7 @@ class ReferenceEquivalenceTest {
         assertSqliSame(input);
     }
 
-    @Property(tries = 5000)
+    @Property(tries = 3000)
     void htmlShapedInputsGiveTheSameResults(@ForAll("htmlPhrases") String input) {
         assertXssSame(input);
     }
