@@ -9,22 +9,24 @@ import java.util.List;
  * used to be most of what they allocated.
  *
  * <p>Keys are numbered in the order given; callers keep any values in arrays indexed by that
- * number. Open addressing over a power-of-two slot array, at most half full.
+ * number. Open addressing over a power-of-two slot array, at most half full; each slot holds the
+ * key's hash next to its number, so a probe for a word that is no key (the common case) reads
+ * only the slot array and never a key string.
  */
 final class AsciiCaseInsensitiveTable {
 
     static final int NOT_FOUND = -1;
 
     private final String[] keys;
-    /** Key number + 1 per slot; 0 is an empty slot. */
-    private final int[] slots;
+    /** Per slot: the key's hash in the high half, its number + 1 in the low half; 0 is empty. */
+    private final long[] slots;
     private final int mask;
     private final int longestKey;
 
     private AsciiCaseInsensitiveTable(String[] keys) {
         this.keys = keys;
         int capacity = Integer.highestOneBit(Math.max(4, keys.length * 2 - 1)) << 1;
-        this.slots = new int[capacity];
+        this.slots = new long[capacity];
         this.mask = capacity - 1;
         int longest = 0;
         for (String key : keys) {
@@ -36,11 +38,12 @@ final class AsciiCaseInsensitiveTable {
             if (indexOf(key, 0, key.length()) != NOT_FOUND) {
                 throw new IllegalArgumentException("duplicate key " + key);
             }
-            int slot = spread(hash(key, 0, key.length())) & mask;
+            int hash = hash(key, 0, key.length());
+            int slot = spread(hash) & mask;
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = k + 1;
+            slots[slot] = (long) hash << 32 | (k + 1);
         }
     }
 
@@ -101,13 +104,15 @@ final class AsciiCaseInsensitiveTable {
      */
     int indexOfHashed(int hash, String s, int from, int length) {
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-            int entry = slots[slot];
+            long entry = slots[slot];
             if (entry == 0) {
                 return NOT_FOUND;
             }
-            String key = keys[entry - 1];
-            if (key.length() == length && regionEquals(key, 0, s, from, length)) {
-                return entry - 1;
+            if ((int) (entry >>> 32) == hash) {
+                String key = keys[(int) entry - 1];
+                if (key.length() == length && regionEquals(key, 0, s, from, length)) {
+                    return (int) entry - 1;
+                }
             }
         }
     }
@@ -126,15 +131,17 @@ final class AsciiCaseInsensitiveTable {
             h = extendHash(h, second.charAt(i));
         }
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            int entry = slots[slot];
+            long entry = slots[slot];
             if (entry == 0) {
                 return NOT_FOUND;
             }
-            String key = keys[entry - 1];
-            if (key.length() == length && key.charAt(firstLength) == ' '
-                    && regionEquals(key, 0, first, firstFrom, firstLength)
-                    && regionEquals(key, firstLength + 1, second, secondFrom, secondLength)) {
-                return entry - 1;
+            if ((int) (entry >>> 32) == h) {
+                String key = keys[(int) entry - 1];
+                if (key.length() == length && key.charAt(firstLength) == ' '
+                        && regionEquals(key, 0, first, firstFrom, firstLength)
+                        && regionEquals(key, firstLength + 1, second, secondFrom, secondLength)) {
+                    return (int) entry - 1;
+                }
             }
         }
     }
@@ -157,13 +164,15 @@ final class AsciiCaseInsensitiveTable {
             }
         }
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            int entry = slots[slot];
+            long entry = slots[slot];
             if (entry == 0) {
                 return NOT_FOUND;
             }
-            String key = keys[entry - 1];
-            if (key.length() == count && equalsIgnoringNul(key, s, from, length)) {
-                return entry - 1;
+            if ((int) (entry >>> 32) == h) {
+                String key = keys[(int) entry - 1];
+                if (key.length() == count && equalsIgnoringNul(key, s, from, length)) {
+                    return (int) entry - 1;
+                }
             }
         }
     }
