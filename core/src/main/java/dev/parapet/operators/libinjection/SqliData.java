@@ -31,6 +31,7 @@ final class SqliData {
     /** Token type per {@link #keywordTable} key number. */
     private final char[] keywordTypes;
     private final PackedFingerprintSet fingerprintSet;
+    private final boolean loneTokenCanBeListed;
 
     private SqliData(SqliCharClass[] charClasses, Map<String, Character> keywords, Set<String> fingerprints) {
         this.charClasses = charClasses;
@@ -43,6 +44,12 @@ final class SqliData {
             keywordTypes[i] = keywords.get(words.get(i));
         }
         this.fingerprintSet = new PackedFingerprintSet(fingerprints);
+        boolean listed = isFingerprint(String.valueOf(SqliParser.TYPE_BAREWORD))
+                || isFingerprint(String.valueOf(SqliParser.TYPE_NUMBER));
+        for (char type : keywordTypes) {
+            listed |= isFingerprint(String.valueOf(type));
+        }
+        this.loneTokenCanBeListed = listed;
     }
 
     static SqliData get() {
@@ -72,6 +79,15 @@ final class SqliData {
     char lookupPhrase(String first, int firstFrom, int firstLength, String second, int secondFrom, int secondLength) {
         int k = keywordTable.indexOfPhrase(first, firstFrom, firstLength, second, secondFrom, secondLength);
         return k == AsciiCaseInsensitiveTable.NOT_FOUND ? 0 : keywordTypes[k];
+    }
+
+    /**
+     * Whether the one-char fingerprint of a lone word or number (a number, a bare word or any
+     * keyword's type) is in the list; it is not in libinjection's data, where only {@code X} has
+     * one char.
+     */
+    boolean loneTokenCanBeListed() {
+        return loneTokenCanBeListed;
     }
 
     /** Whether a fingerprint is in libinjection's list (compared upper-cased, as libinjection does). */

@@ -165,6 +165,37 @@ class ReferenceEquivalenceTest {
         assertSqliSame(input);
     }
 
+    /** {@link SqliDetector#detect} answers lone words and numbers without tokenizing; the reference must agree. */
+    @Property(tries = 3000)
+    void loneTokensAreNeverSqli(@ForAll("loneTokens") String word) {
+        assertTrue(SqliDetector.isLoneToken(word), word);
+        assertEquals(null, referenceDetect(word), word);
+        assertSqliSame(word);
+    }
+
+    @Test
+    void theLoneTokenShortcutHoldsForTheShippedData() {
+        assertEquals(false, SqliData.get().loneTokenCanBeListed());
+        for (String notLone : List.of("", "1a", "0x1", "1e5", "1.5", "1d", "a b", "a-b", "a.b", "a`", "a'", "n'x'", "u&", "a\u00e9", "$a", "@a")) {
+            assertEquals(false, SqliDetector.isLoneToken(notLone), notLone);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> loneTokens() {
+        List<String> keywords = SqliData.get().keywords().keySet().stream()
+                .filter(SqliDetector::isLoneToken).sorted().toList();
+        Arbitrary<String> keyword = Arbitraries.of(keywords).flatMap(ReferenceEquivalenceTest::randomCase);
+        Arbitrary<String> other = Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z')
+                .withCharRange('0', '9').withChars('_').ofMinLength(1).ofMaxLength(40);
+        Arbitrary<String> start = Arbitraries.of("b", "B", "e", "E", "n", "N", "q", "Q", "u", "U", "x", "X", "_", "a");
+        Arbitrary<String> number = Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(40);
+        Arbitrary<String> word = Combinators.combine(start, Arbitraries.oneOf(keyword, other).list().ofMaxSize(3))
+                .as((first, rest) -> first + String.join("", rest))
+                .flatMap(w -> Arbitraries.of(w, w.substring(1)));
+        return Arbitraries.oneOf(word, number).filter(SqliDetector::isLoneToken);
+    }
+
     @Property(tries = 3000)
     void sqlCharSoupGivesTheSameResults(@ForAll("sqlChars") String input) {
         assertSqliSame(input);
