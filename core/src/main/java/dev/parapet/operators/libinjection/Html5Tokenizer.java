@@ -14,7 +14,8 @@ package dev.parapet.operators.libinjection;
  * and {@link #next()} loops, so the stack stays flat. Each state consumes input or emits a token,
  * so a full tokenization is linear in the input length.
  *
- * <p>Not thread-safe: one instance per scan.
+ * <p>Not thread-safe: one instance per scan; {@link #restart(Html5Context)} scans the same input
+ * again in another context.
  */
 final class Html5Tokenizer {
 
@@ -63,13 +64,23 @@ final class Html5Tokenizer {
     Html5Tokenizer(String input, Html5Context context) {
         this.s = input;
         this.len = input.length();
-        this.state = switch (context) {
+        restart(context);
+    }
+
+    /** Starts over at the beginning of the input, as a new tokenizer in {@code context} would. */
+    void restart(Html5Context context) {
+        state = switch (context) {
             case DATA_STATE -> State.DATA;
             case VALUE_NO_QUOTE -> State.BEFORE_ATTRIBUTE_NAME;
             case VALUE_SINGLE_QUOTE -> State.ATTRIBUTE_VALUE_SINGLE_QUOTE;
             case VALUE_DOUBLE_QUOTE -> State.ATTRIBUTE_VALUE_DOUBLE_QUOTE;
             case VALUE_BACK_QUOTE -> State.ATTRIBUTE_VALUE_BACK_QUOTE;
         };
+        pos = 0;
+        isClose = false;
+        tokenType = null;
+        tokenStart = 0;
+        tokenLength = 0;
     }
 
     /** Advances to the next token; {@code false} when the input is exhausted. */

@@ -43,7 +43,15 @@ public final class SqliDetector {
         if (input == null || input.isEmpty()) {
             return null;
         }
-        SqliParser parser = new SqliParser(SqliData.get(), toBytes(input), 0);
+        SqliData data = SqliData.get();
+        if (!data.loneTokenCanBeListed() && isLoneToken(input)) {
+            // A lone word or number is one token: a number, a keyword's type or a bare word (or
+            // nothing, when skipped as a leading SQL type or NOT). With no quote and no comment
+            // only the plain context runs, and no one-token fingerprint is listed. Most argument
+            // values are such words and numbers.
+            return null;
+        }
+        SqliParser parser = new SqliParser(data, toBytes(input), 0);
         return parser.isSqli() ? parser.currentFingerprint() : null;
     }
 
@@ -89,6 +97,30 @@ public final class SqliDetector {
      */
     public static List<SqliToken> fold(String input, int flags) {
         return List.copyOf(new SqliParser(SqliData.get(), toBytes(nonNull(input)), flags).foldedTokens());
+    }
+
+    /**
+     * ASCII digits only, or an ASCII letter or '_' followed by letters, digits and '_': the
+     * tokenizer reads either as a single token, a number or a word whatever its letters (a first
+     * letter starts a b'', e'', n'', q'', u&'' or x'' literal only when a quote or '&' follows).
+     */
+    static boolean isLoneToken(String input) {
+        if (input.isEmpty()) {
+            return false;
+        }
+        boolean number = isDigit(input.charAt(0));
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            boolean wordChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || isDigit(c);
+            if (number ? !isDigit(c) : !wordChar) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String nonNull(String input) {

@@ -8,6 +8,10 @@ import java.util.List;
  * false-positive filter, written after libinjection's {@code libinjection_sqli.c}
  * (BSD-3-Clause). Mutable and single-use per thread; {@link SqliDetector} creates one per call.
  *
+ * <p>Token values are views into the input (or, for a merged keyword phrase, into the phrase),
+ * not copies, and keywords are looked up in place: a benign argument allocates the parser and a
+ * few token slots, nothing per token.
+ *
  * <p>The input is a byte string (one byte per {@code char}, all below 0x100). Behaviour that
  * depends on C details is kept on purpose: token values are truncated to 31 bytes, a NUL byte
  * counts as "in the set" for span scans and as a stop byte for word scans, and bytes from 0x80 are
@@ -68,7 +72,11 @@ final class SqliParser {
     private static final boolean[] HEX_DIGITS = byteSet("0123456789ABCDEFabcdef\0");
     private static final boolean[] BIN_DIGITS = byteSet("01\0");
 
-    /** Mutable token slot, the Java form of libinjection's {@code stoken_t}. */
+    /**
+     * Mutable token slot, the Java form of libinjection's {@code stoken_t}. Its value, at most 31
+     * bytes, is {@code text[textStart, textStart + len)}: {@code text} is the input for everything
+     * the tokenizer reads, so a value is a view and costs no copy.
+     */
     static final class Token {
         int pos;
         int len;
@@ -76,7 +84,8 @@ final class SqliParser {
         char type;
         char strOpen;
         char strClose;
-        String val = "";
+        String text = "";
+        int textStart;
 
         void clear() {
             pos = 0;
@@ -85,23 +94,25 @@ final class SqliParser {
             type = TYPE_NONE;
             strOpen = 0;
             strClose = 0;
-            val = "";
+            text = "";
+            textStart = 0;
         }
 
-        /** Stores up to 31 bytes of {@code value}, like {@code st_assign}. */
-        void assign(char newType, int newPos, String value) {
-            int last = Math.min(value.length(), TOKEN_SIZE - 1);
+        /** Takes {@code input[from, to)}, cut to 31 bytes, as its value, like {@code st_assign}. */
+        void assign(char newType, String input, int from, int to) {
             type = newType;
-            pos = newPos;
-            len = last;
-            val = last == value.length() ? value : value.substring(0, last);
+            pos = from;
+            len = Math.min(to - from, TOKEN_SIZE - 1);
+            text = input;
+            textStart = from;
         }
 
-        void assignChar(char newType, int newPos, char value) {
+        /** Takes a merged phrase (under 32 bytes) as its value; the position stays the first word's. */
+        void assignPhrase(char newType, String phrase) {
             type = newType;
-            pos = newPos;
-            len = 1;
-            val = String.valueOf(value);
+            len = phrase.length();
+            text = phrase;
+            textStart = 0;
         }
 
         void copyFrom(Token o) {
@@ -111,15 +122,67 @@ final class SqliParser {
             type = o.type;
             strOpen = o.strOpen;
             strClose = o.strClose;
-            val = o.val;
+            text = o.text;
+            textStart = o.textStart;
         }
 
+        /** The value byte at {@code i}; NUL past the value, as in libinjection's zero-filled buffer. */
         char valAt(int i) {
-            return i < val.length() ? val.charAt(i) : 0;
+            return i < len ? text.charAt(textStart + i) : 0;
+        }
+
+        /** Whether the value equals an upper-case word, ASCII case-insensitively. */
+        boolean valIs(String upperWord) {
+            return len == upperWord.length() && startsWith(upperWord);
+        }
+
+        /** Whether the value starts with an upper-case word, ASCII case-insensitively. */
+        boolean startsWith(String upperWord) {
+            if (len < upperWord.length()) {
+                return false;
+            }
+            for (int i = 0; i < upperWord.length(); i++) {
+                if (AsciiCaseInsensitiveTable.upper(text.charAt(textStart + i)) != upperWord.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether the value, read as a C string (up to its first NUL), holds {@code c}. */
+        boolean cStringContains(char c) {
+            for (int i = 0; i < len; i++) {
+                char v = text.charAt(textStart + i);
+                if (v == 0) {
+                    return false;
+                }
+                if (v == c) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the value, read as a C string (up to its first NUL), is exactly {@code expected}. */
+        boolean cStringIs(String expected) {
+            int n = expected.length();
+            if (len < n || (len > n && text.charAt(textStart + n) != 0)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (text.charAt(textStart + i) != expected.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        String value() {
+            return text.substring(textStart, textStart + len);
         }
 
         SqliToken snapshot() {
-            return new SqliToken(type, val, pos, strOpen, strClose, count);
+            return new SqliToken(type, value(), pos, strOpen, strClose, count);
         }
     }
 
@@ -129,9 +192,15 @@ final class SqliParser {
 
     private int flags;
     private int pos;
+    /** Slots are created on first use: most benign inputs fold to one or two tokens. */
     private final Token[] tokenvec = new Token[8];
+    /** The comment read last while folding, if no other token followed it; created on first use. */
+    private Token lastComment;
+    /** The slot {@link #tokenize()} fills, or null while slot {@link #currentIndex} does not exist yet. */
     private Token current;
-    private String fingerprint = "";
+    private int currentIndex;
+    /** Length of the last fingerprint; its chars are the types of the first tokens. */
+    private int fingerprintLength;
 
     private int statsCommentDdx;
     private int statsCommentHash;
@@ -141,9 +210,6 @@ final class SqliParser {
         this.data = data;
         this.s = input;
         this.slen = input.length();
-        for (int i = 0; i < tokenvec.length; i++) {
-            tokenvec[i] = new Token();
-        }
         reset(flags);
     }
 
@@ -152,13 +218,25 @@ final class SqliParser {
         flags = newFlags == 0 ? FLAG_QUOTE_NONE | FLAG_SQL_ANSI : newFlags;
         pos = 0;
         for (Token t : tokenvec) {
-            t.clear();
+            if (t != null) {
+                t.clear();
+            }
         }
-        current = tokenvec[0];
-        fingerprint = "";
+        readInto(0);
+        fingerprintLength = 0;
         statsCommentDdx = 0;
         statsCommentHash = 0;
         statsTokens = 0;
+    }
+
+    /** Token slot {@code i}, created cleared on first use. */
+    private Token token(int i) {
+        Token t = tokenvec[i];
+        if (t == null) {
+            t = new Token();
+            tokenvec[i] = t;
+        }
+        return t;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -193,11 +271,6 @@ final class SqliParser {
             }
         }
         return new String(out);
-    }
-
-    /** Whether the token text equals an upper-case word, ASCII case-insensitively. */
-    private static boolean valIs(Token t, String upperWord) {
-        return t.val.length() == upperWord.length() && asciiUpper(t.val).equals(upperWord);
     }
 
     /** The byte at {@code i}, or 0 past the end (reads of the C terminator). */
@@ -235,8 +308,8 @@ final class SqliParser {
         return -1;
     }
 
-    private char lookupWord(String word) {
-        return data.lookupWord(word);
+    private char lookupWord(String text, int from, int length) {
+        return data.lookupWord(text, from, length);
     }
 
     private char flagToDelim() {
@@ -264,7 +337,7 @@ final class SqliParser {
                 yield c == '+' || c == '-' || c == '!' || c == '~';
             }
             case 2 -> t.valAt(0) == '!' && t.valAt(1) == '!';
-            case 3 -> valIs(t, "NOT");
+            case 3 -> t.valIs("NOT");
             default -> false;
         };
     }
@@ -276,9 +349,25 @@ final class SqliParser {
         if (slen == 0) {
             return false;
         }
+        boolean quoteContextStart = pos == 0 && (flags & (FLAG_QUOTE_SINGLE | FLAG_QUOTE_DOUBLE)) != 0;
+        if (!quoteContextStart) {
+            // white space makes no token; if nothing else is left, the slot need not exist
+            while (pos < slen && data.charClass(s.charAt(pos)) == SqliCharClass.WHITE) {
+                pos++;
+            }
+            if (pos >= slen) {
+                if (current != null) {
+                    current.clear();
+                }
+                return false;
+            }
+        }
+        if (current == null) {
+            current = token(currentIndex);
+        }
         current.clear();
         // in a quote context, pretend the input starts with an opening quote
-        if (pos == 0 && (flags & (FLAG_QUOTE_SINGLE | FLAG_QUOTE_DOUBLE)) != 0) {
+        if (quoteContextStart) {
             pos = parseStringCore(0, current, flagToDelim(), 0);
             statsTokens++;
             return true;
@@ -321,28 +410,28 @@ final class SqliParser {
     }
 
     private int parseOperator1() {
-        current.assignChar(TYPE_OPERATOR, pos, s.charAt(pos));
+        current.assign(TYPE_OPERATOR, s, pos, pos + 1);
         return pos + 1;
     }
 
     private int parseOther() {
-        current.assignChar(TYPE_UNKNOWN, pos, s.charAt(pos));
+        current.assign(TYPE_UNKNOWN, s, pos, pos + 1);
         return pos + 1;
     }
 
     private int parseChar() {
         char ch = s.charAt(pos);
-        current.assignChar(ch, pos, ch);
+        current.assign(ch, s, pos, pos + 1);
         return pos + 1;
     }
 
     private int parseEolComment() {
         int nl = s.indexOf('\n', pos);
         if (nl < 0) {
-            current.assign(TYPE_COMMENT, pos, s.substring(pos));
+            current.assign(TYPE_COMMENT, s, pos, slen);
             return slen;
         }
-        current.assign(TYPE_COMMENT, pos, s.substring(pos, nl));
+        current.assign(TYPE_COMMENT, s, pos, nl);
         return nl + 1;
     }
 
@@ -353,7 +442,7 @@ final class SqliParser {
             statsCommentHash++;
             return parseEolComment();
         }
-        current.assignChar(TYPE_OPERATOR, pos, '#');
+        current.assign(TYPE_OPERATOR, s, pos, pos + 1);
         return pos + 1;
     }
 
@@ -367,7 +456,7 @@ final class SqliParser {
             statsCommentDdx++;
             return parseEolComment();
         }
-        current.assignChar(TYPE_OPERATOR, pos, '-');
+        current.assign(TYPE_OPERATOR, s, pos, pos + 1);
         return pos + 1;
     }
 
@@ -389,17 +478,17 @@ final class SqliParser {
         if (ctype != TYPE_EVIL && pos + 2 < slen && s.charAt(pos + 2) == '!') {
             ctype = TYPE_EVIL;
         }
-        current.assign(ctype, pos, s.substring(pos, pos + clen));
+        current.assign(ctype, s, pos, pos + clen);
         return pos + clen;
     }
 
     private int parseBackslash() {
         // MySQL's "\N" is an alias of NULL
         if (pos + 1 < slen && s.charAt(pos + 1) == 'N') {
-            current.assign(TYPE_NUMBER, pos, s.substring(pos, pos + 2));
+            current.assign(TYPE_NUMBER, s, pos, pos + 2);
             return pos + 2;
         }
-        current.assignChar(TYPE_BACKSLASH, pos, s.charAt(pos));
+        current.assign(TYPE_BACKSLASH, s, pos, pos + 1);
         return pos + 1;
     }
 
@@ -408,17 +497,16 @@ final class SqliParser {
             return parseOperator1();
         }
         if (pos + 2 < slen && s.charAt(pos) == '<' && s.charAt(pos + 1) == '=' && s.charAt(pos + 2) == '>') {
-            current.assign(TYPE_OPERATOR, pos, s.substring(pos, pos + 3));
+            current.assign(TYPE_OPERATOR, s, pos, pos + 3);
             return pos + 3;
         }
-        String two = s.substring(pos, pos + 2);
-        char ch = lookupWord(two);
+        char ch = lookupWord(s, pos, 2);
         if (ch != 0) {
-            current.assign(ch, pos, two);
+            current.assign(ch, s, pos, pos + 2);
             return pos + 2;
         }
         if (s.charAt(pos) == ':') {
-            current.assign(TYPE_COLON, pos, s.substring(pos, pos + 1));
+            current.assign(TYPE_COLON, s, pos, pos + 1);
             return pos + 1;
         }
         return parseOperator1();
@@ -443,7 +531,7 @@ final class SqliParser {
         st.strOpen = offset > 0 ? delim : 0;
         while (true) {
             if (qpos < 0) {
-                st.assign(TYPE_STRING, bodyStart, s.substring(bodyStart));
+                st.assign(TYPE_STRING, s, bodyStart, slen);
                 st.strClose = 0;
                 return slen;
             } else if (isBackslashEscaped(qpos - 1, bodyStart)) {
@@ -451,7 +539,7 @@ final class SqliParser {
             } else if (qpos + 1 < slen && s.charAt(qpos + 1) == s.charAt(qpos)) {
                 qpos = s.indexOf(delim, qpos + 2);
             } else {
-                st.assign(TYPE_STRING, bodyStart, s.substring(bodyStart, qpos));
+                st.assign(TYPE_STRING, s, bodyStart, qpos);
                 st.strClose = delim;
                 return qpos + 1;
             }
@@ -504,12 +592,12 @@ final class SqliParser {
         }
         int end = find2(p + 3, ch, '\'');
         if (end < 0) {
-            current.assign(TYPE_STRING, p + 3, s.substring(p + 3));
+            current.assign(TYPE_STRING, s, p + 3, slen);
             current.strOpen = 'q';
             current.strClose = 0;
             return slen;
         }
-        current.assign(TYPE_STRING, p + 3, s.substring(p + 3, end));
+        current.assign(TYPE_STRING, s, p + 3, end);
         current.strOpen = 'q';
         current.strClose = 'q';
         return end + 2;
@@ -540,7 +628,7 @@ final class SqliParser {
         if (pos + 2 + wlen >= slen || s.charAt(pos + 2 + wlen) != '\'') {
             return parseWord();
         }
-        current.assign(TYPE_NUMBER, pos, s.substring(pos, pos + wlen + 3));
+        current.assign(TYPE_NUMBER, s, pos, pos + wlen + 3);
         return pos + 2 + wlen + 1;
     }
 
@@ -548,31 +636,30 @@ final class SqliParser {
     private int parseBword() {
         int end = s.indexOf(']', pos);
         if (end < 0) {
-            current.assign(TYPE_BAREWORD, pos, s.substring(pos));
+            current.assign(TYPE_BAREWORD, s, pos, slen);
             return slen;
         }
-        current.assign(TYPE_BAREWORD, pos, s.substring(pos, end + 1));
+        current.assign(TYPE_BAREWORD, s, pos, end + 1);
         return end + 1;
     }
 
     private int parseWord() {
         int wlen = cspan(pos, WORD_STOP);
-        current.assign(TYPE_BAREWORD, pos, s.substring(pos, pos + wlen));
+        current.assign(TYPE_BAREWORD, s, pos, pos + wlen);
         // "SELECT.1" or "SELECT`col`": a keyword before '.' or '`' is a token of its own
-        String val = current.val;
         for (int i = 0; i < current.len; i++) {
-            char delim = val.charAt(i);
+            char delim = s.charAt(pos + i);
             if (delim == '.' || delim == '`') {
-                char ch = lookupWord(val.substring(0, i));
+                char ch = lookupWord(s, pos, i);
                 if (ch != TYPE_NONE && ch != TYPE_BAREWORD) {
                     current.clear();
-                    current.assign(ch, pos, s.substring(pos, pos + i));
+                    current.assign(ch, s, pos, pos + i);
                     return pos + i;
                 }
             }
         }
         if (wlen < TOKEN_SIZE) {
-            char ch = lookupWord(val);
+            char ch = lookupWord(s, pos, current.len);
             current.type = ch == 0 ? TYPE_BAREWORD : ch;
         }
         return pos + wlen;
@@ -581,7 +668,8 @@ final class SqliParser {
     /** MySQL backtick names: a function name stays a function, anything else is a bare word. */
     private int parseTick() {
         int next = parseStringCore(pos, current, CHAR_TICK, 1);
-        current.type = lookupWord(current.val) == TYPE_FUNCTION ? TYPE_FUNCTION : TYPE_BAREWORD;
+        current.type = lookupWord(current.text, current.textStart, current.len) == TYPE_FUNCTION
+                ? TYPE_FUNCTION : TYPE_BAREWORD;
         return next;
     }
 
@@ -608,14 +696,14 @@ final class SqliParser {
             }
         }
         int xlen = cspan(p, VAR_STOP);
-        current.assign(TYPE_VARIABLE, p, s.substring(p, p + xlen));
+        current.assign(TYPE_VARIABLE, s, p, p + xlen);
         return p + xlen;
     }
 
     /** {@code $1,000.00} money, PostgreSQL {@code $$...$$} and {@code $tag$...$tag$} strings. */
     private int parseMoney() {
         if (pos + 1 == slen) {
-            current.assignChar(TYPE_BAREWORD, pos, '$');
+            current.assign(TYPE_BAREWORD, s, pos, pos + 1);
             return slen;
         }
         int xlen = span(pos + 1, MONEY_DIGITS);
@@ -623,42 +711,42 @@ final class SqliParser {
             if (s.charAt(pos + 1) == '$') {
                 int end = find2(pos + 2, '$', '$');
                 if (end < 0) {
-                    current.assign(TYPE_STRING, pos + 2, s.substring(pos + 2));
+                    current.assign(TYPE_STRING, s, pos + 2, slen);
                     current.strOpen = '$';
                     current.strClose = 0;
                     return slen;
                 }
-                current.assign(TYPE_STRING, pos + 2, s.substring(pos + 2, end));
+                current.assign(TYPE_STRING, s, pos + 2, end);
                 current.strOpen = '$';
                 current.strClose = '$';
                 return end + 2;
             }
             xlen = span(pos + 1, MONEY_TAG);
             if (xlen == 0) {
-                current.assignChar(TYPE_BAREWORD, pos, '$');
+                current.assign(TYPE_BAREWORD, s, pos, pos + 1);
                 return pos + 1;
             }
             if (pos + xlen + 1 == slen || s.charAt(pos + xlen + 1) != '$') {
-                current.assignChar(TYPE_BAREWORD, pos, '$');
+                current.assign(TYPE_BAREWORD, s, pos, pos + 1);
                 return pos + 1;
             }
             String tag = s.substring(pos, pos + xlen + 2);
             int bodyStart = pos + xlen + 2;
             int end = s.indexOf(tag, bodyStart);
             if (end < 0) {
-                current.assign(TYPE_STRING, bodyStart, s.substring(bodyStart));
+                current.assign(TYPE_STRING, s, bodyStart, slen);
                 current.strOpen = '$';
                 current.strClose = 0;
                 return slen;
             }
-            current.assign(TYPE_STRING, bodyStart, s.substring(bodyStart, end));
+            current.assign(TYPE_STRING, s, bodyStart, end);
             current.strOpen = '$';
             current.strClose = '$';
             return end + xlen + 2;
         } else if (xlen == 1 && s.charAt(pos + 1) == '.') {
             return parseWord();
         }
-        current.assign(TYPE_NUMBER, pos, s.substring(pos, pos + 1 + xlen));
+        current.assign(TYPE_NUMBER, s, pos, pos + 1 + xlen);
         return pos + 1 + xlen;
     }
 
@@ -674,10 +762,10 @@ final class SqliParser {
             if (digits != null) {
                 int xlen = span(p + 2, digits);
                 if (xlen == 0) {
-                    current.assign(TYPE_BAREWORD, p, s.substring(p, p + 2));
+                    current.assign(TYPE_BAREWORD, s, p, p + 2);
                     return p + 2;
                 }
-                current.assign(TYPE_NUMBER, p, s.substring(p, p + 2 + xlen));
+                current.assign(TYPE_NUMBER, s, p, p + 2 + xlen);
                 return p + 2 + xlen;
             }
         }
@@ -691,7 +779,7 @@ final class SqliParser {
                 p++;
             }
             if (p - start == 1) {
-                current.assignChar(TYPE_DOT, start, '.');
+                current.assign(TYPE_DOT, s, start, start + 1);
                 return p;
             }
         }
@@ -724,7 +812,7 @@ final class SqliParser {
         }
         // "1E", "10.e": an exponent marker without digits makes a word, not a number
         char type = haveE && !haveExp ? TYPE_BAREWORD : TYPE_NUMBER;
-        current.assign(type, start, s.substring(start, p));
+        current.assign(type, s, start, p);
         return p;
     }
 
@@ -746,16 +834,32 @@ final class SqliParser {
         if (merged >= TOKEN_SIZE) {
             return false;
         }
-        String phrase = a.val + ' ' + b.val;
-        char ch = lookupWord(phrase);
-        if (ch != 0) {
-            a.assign(ch, a.pos, phrase);
-            return true;
+        char ch = data.lookupPhrase(a.text, a.textStart, a.len, b.text, b.textStart, b.len);
+        if (ch == 0) {
+            return false;
         }
-        return false;
+        // the only value that is not a view of the input: built once per merge, which is rare
+        String phrase = a.value() + ' ' + b.value();
+        a.assignPhrase(ch, phrase);
+        return true;
     }
 
+    private void rememberComment() {
+        if (lastComment == null) {
+            lastComment = new Token();
+        }
+        lastComment.copyFrom(current);
+    }
+
+    private void forgetComment() {
+        if (lastComment != null) {
+            lastComment.type = TYPE_NONE;
+        }
+    }
+
+    /** Makes slot {@code index} the one {@link #tokenize()} fills; it is created when a token is found. */
     private void readInto(int index) {
+        currentIndex = index;
         current = tokenvec[index];
     }
 
@@ -764,7 +868,9 @@ final class SqliParser {
      * returns how many of {@link #tokenvec} are valid.
      */
     int fold() {
-        Token lastComment = new Token();
+        if (lastComment != null) {
+            lastComment.clear();
+        }
         int p = 0; // where the next token goes
         int left = 0; // tokens already final
         boolean more = true;
@@ -773,7 +879,7 @@ final class SqliParser {
         readInto(0);
         while (more) {
             more = tokenize();
-            if (!(current.type == TYPE_COMMENT || current.type == TYPE_LEFTPARENS
+            if (!more || !(current.type == TYPE_COMMENT || current.type == TYPE_LEFTPARENS
                     || current.type == TYPE_SQLTYPE || isUnaryOp(current))) {
                 break;
             }
@@ -785,24 +891,23 @@ final class SqliParser {
 
         // every pass consumes a token or shrinks the vector; this bound only guards the port itself
         long budget = 64L * (slen + 16);
-        Token[] tv = tokenvec;
         while (budget-- > 0) {
             if (p >= MAX_TOKENS) {
-                if ((tv[0].type == TYPE_NUMBER && (tv[1].type == TYPE_OPERATOR || tv[1].type == TYPE_COMMA)
-                        && tv[2].type == TYPE_LEFTPARENS && tv[3].type == TYPE_NUMBER
-                        && tv[4].type == TYPE_RIGHTPARENS)
-                        || (tv[0].type == TYPE_BAREWORD && tv[1].type == TYPE_OPERATOR
-                        && tv[2].type == TYPE_LEFTPARENS
-                        && (tv[3].type == TYPE_BAREWORD || tv[3].type == TYPE_NUMBER)
-                        && tv[4].type == TYPE_RIGHTPARENS)
-                        || (tv[0].type == TYPE_NUMBER && tv[1].type == TYPE_RIGHTPARENS
-                        && tv[2].type == TYPE_COMMA && tv[3].type == TYPE_LEFTPARENS
-                        && tv[4].type == TYPE_NUMBER)
-                        || (tv[0].type == TYPE_BAREWORD && tv[1].type == TYPE_RIGHTPARENS
-                        && tv[2].type == TYPE_OPERATOR && tv[3].type == TYPE_LEFTPARENS
-                        && tv[4].type == TYPE_BAREWORD)) {
+                if ((token(0).type == TYPE_NUMBER && (token(1).type == TYPE_OPERATOR || token(1).type == TYPE_COMMA)
+                        && token(2).type == TYPE_LEFTPARENS && token(3).type == TYPE_NUMBER
+                        && token(4).type == TYPE_RIGHTPARENS)
+                        || (token(0).type == TYPE_BAREWORD && token(1).type == TYPE_OPERATOR
+                        && token(2).type == TYPE_LEFTPARENS
+                        && (token(3).type == TYPE_BAREWORD || token(3).type == TYPE_NUMBER)
+                        && token(4).type == TYPE_RIGHTPARENS)
+                        || (token(0).type == TYPE_NUMBER && token(1).type == TYPE_RIGHTPARENS
+                        && token(2).type == TYPE_COMMA && token(3).type == TYPE_LEFTPARENS
+                        && token(4).type == TYPE_NUMBER)
+                        || (token(0).type == TYPE_BAREWORD && token(1).type == TYPE_RIGHTPARENS
+                        && token(2).type == TYPE_OPERATOR && token(3).type == TYPE_LEFTPARENS
+                        && token(4).type == TYPE_BAREWORD)) {
                     if (p > MAX_TOKENS) {
-                        tv[1].copyFrom(tv[MAX_TOKENS]);
+                        token(1).copyFrom(token(MAX_TOKENS));
                         p = 2;
                     } else {
                         p = 1;
@@ -822,9 +927,9 @@ final class SqliParser {
                 more = tokenize();
                 if (more) {
                     if (current.type == TYPE_COMMENT) {
-                        lastComment.copyFrom(current);
+                        rememberComment();
                     } else {
-                        lastComment.type = TYPE_NONE;
+                        forgetComment();
                         p++;
                     }
                 }
@@ -834,8 +939,8 @@ final class SqliParser {
                 continue;
             }
 
-            Token a = tv[left];
-            Token b = tv[left + 1];
+            Token a = token(left);
+            Token b = token(left + 1);
             if (a.type == TYPE_STRING && b.type == TYPE_STRING) {
                 p--;
                 continue;
@@ -865,19 +970,19 @@ final class SqliParser {
                 b.type = TYPE_TSQL;
                 continue;
             } else if ((a.type == TYPE_BAREWORD || a.type == TYPE_VARIABLE) && b.type == TYPE_LEFTPARENS
-                    && (valIs(a, "USER_ID") || valIs(a, "USER_NAME") || valIs(a, "DATABASE")
-                    || valIs(a, "PASSWORD") || valIs(a, "USER") || valIs(a, "CURRENT_USER")
-                    || valIs(a, "CURRENT_DATE") || valIs(a, "CURRENT_TIME")
-                    || valIs(a, "CURRENT_TIMESTAMP") || valIs(a, "LOCALTIME")
-                    || valIs(a, "LOCALTIMESTAMP"))) {
+                    && (a.valIs("USER_ID") || a.valIs("USER_NAME") || a.valIs("DATABASE")
+                    || a.valIs("PASSWORD") || a.valIs("USER") || a.valIs("CURRENT_USER")
+                    || a.valIs("CURRENT_DATE") || a.valIs("CURRENT_TIME")
+                    || a.valIs("CURRENT_TIMESTAMP") || a.valIs("LOCALTIME")
+                    || a.valIs("LOCALTIMESTAMP"))) {
                 // common column names that are functions when called
                 a.type = TYPE_FUNCTION;
                 continue;
-            } else if (a.type == TYPE_KEYWORD && (valIs(a, "IN") || valIs(a, "NOT IN"))) {
+            } else if (a.type == TYPE_KEYWORD && (a.valIs("IN") || a.valIs("NOT IN"))) {
                 // "IN (" is an operator; otherwise (e.g. "IN BOOLEAN MODE") a plain word
                 a.type = b.type == TYPE_LEFTPARENS ? TYPE_OPERATOR : TYPE_BAREWORD;
                 continue;
-            } else if (a.type == TYPE_OPERATOR && (valIs(a, "LIKE") || valIs(a, "NOT LIKE"))) {
+            } else if (a.type == TYPE_OPERATOR && (a.valIs("LIKE") || a.valIs("NOT LIKE"))) {
                 if (b.type == TYPE_LEFTPARENS) {
                     a.type = TYPE_FUNCTION;
                 }
@@ -890,7 +995,7 @@ final class SqliParser {
                 continue;
             } else if (a.type == TYPE_COLLATE && b.type == TYPE_BAREWORD) {
                 // too many collations to list: a bare word with '_' after COLLATE is a type
-                if (cString(b.val).indexOf('_') >= 0) {
+                if (b.cStringContains('_')) {
                     b.type = TYPE_SQLTYPE;
                     left = 0;
                 }
@@ -935,9 +1040,9 @@ final class SqliParser {
                 more = tokenize();
                 if (more) {
                     if (current.type == TYPE_COMMENT) {
-                        lastComment.copyFrom(current);
+                        rememberComment();
                     } else {
-                        lastComment.type = TYPE_NONE;
+                        forgetComment();
                         p++;
                     }
                 }
@@ -947,7 +1052,7 @@ final class SqliParser {
                 continue;
             }
 
-            Token c = tv[left + 2];
+            Token c = token(left + 2);
             if (a.type == TYPE_NUMBER && b.type == TYPE_OPERATOR && c.type == TYPE_NUMBER) {
                 p -= 2;
                 left = 0;
@@ -971,7 +1076,7 @@ final class SqliParser {
                 left = 0;
                 continue;
             } else if ((a.type == TYPE_BAREWORD || a.type == TYPE_NUMBER || a.type == TYPE_VARIABLE
-                    || a.type == TYPE_STRING) && b.type == TYPE_OPERATOR && "::".equals(cString(b.val))
+                    || a.type == TYPE_STRING) && b.type == TYPE_OPERATOR && b.cStringIs("::")
                     && c.type == TYPE_SQLTYPE) {
                 p -= 2;
                 left = 0;
@@ -1024,7 +1129,7 @@ final class SqliParser {
                 continue;
             } else if (a.type == TYPE_FUNCTION && b.type == TYPE_LEFTPARENS && c.type != TYPE_RIGHTPARENS) {
                 // USER() takes no arguments: "user(foo)" is not the function
-                if (valIs(a, "USER")) {
+                if (a.valIs("USER")) {
                     a.type = TYPE_BAREWORD;
                 }
             }
@@ -1032,49 +1137,66 @@ final class SqliParser {
         }
 
         // put back a trailing comment if there is room
-        if (left < MAX_TOKENS && lastComment.type == TYPE_COMMENT) {
-            tv[left].copyFrom(lastComment);
+        if (left < MAX_TOKENS && lastComment != null && lastComment.type == TYPE_COMMENT) {
+            token(left).copyFrom(lastComment);
             left++;
         }
         // a sixth token may have been read to classify the fifth
         return Math.min(left, MAX_TOKENS);
     }
 
-    /** The C-string view of a token value: up to its first NUL. */
-    private static String cString(String val) {
-        int nul = val.indexOf('\0');
-        return nul < 0 ? val : val.substring(0, nul);
-    }
-
     // ---------------------------------------------------------------- fingerprint and checks
 
     /** Computes the fingerprint of the input in one quote/dialect context. */
     String fingerprint(int newFlags) {
+        computeFingerprint(newFlags);
+        return currentFingerprint();
+    }
+
+    /**
+     * {@link #fingerprint(int)} without building the string: the fingerprint is the types of the
+     * first {@link #fingerprintLength} tokens, and {@link #fingerprintKey} its packed form.
+     */
+    private void computeFingerprint(int newFlags) {
         reset(newFlags);
         int tlen = fold();
         // PHP backtick comment: a trailing empty, unclosed backtick word
         if (tlen > 2) {
-            Token last = tokenvec[tlen - 1];
+            Token last = token(tlen - 1);
             if (last.type == TYPE_BAREWORD && last.strOpen == CHAR_TICK && last.len == 0 && last.strClose == 0) {
                 last.type = TYPE_COMMENT;
             }
         }
-        StringBuilder fp = new StringBuilder(tlen);
         boolean evil = false;
         for (int i = 0; i < tlen; i++) {
-            fp.append(tokenvec[i].type);
-            evil |= tokenvec[i].type == TYPE_EVIL;
+            evil |= token(i).type == TYPE_EVIL;
         }
         if (evil) {
             // unparsable input: the whole fingerprint becomes "X"
-            fp.setLength(0);
-            fp.append(TYPE_EVIL);
-            tokenvec[0].type = TYPE_EVIL;
-            tokenvec[0].val = "X";
-            tokenvec[1].type = TYPE_NONE;
+            Token first = token(0);
+            // libinjection keeps the old length here; nothing reads it once the fingerprint is "X"
+            first.assignPhrase(TYPE_EVIL, "X");
+            token(1).type = TYPE_NONE;
+            tlen = 1;
         }
-        fingerprint = fp.toString();
-        return fingerprint;
+        fingerprintLength = tlen;
+    }
+
+    private char fingerprintAt(int i) {
+        return token(i).type;
+    }
+
+    /** Whether the fingerprint is exactly {@code expected} (case-sensitive: types differ by case). */
+    private boolean fingerprintIs(String expected) {
+        if (fingerprintLength != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < fingerprintLength; i++) {
+            if (fingerprintAt(i) != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the last fingerprint is listed and survives the false-positive filter. */
@@ -1083,23 +1205,30 @@ final class SqliParser {
     }
 
     private boolean blacklisted() {
-        return !fingerprint.isEmpty() && data.isFingerprint(fingerprint);
+        if (fingerprintLength == 0) {
+            return false;
+        }
+        long key = SqliData.PackedFingerprintSet.EMPTY_KEY;
+        for (int i = 0; i < fingerprintLength; i++) {
+            key = SqliData.PackedFingerprintSet.extend(key, fingerprintAt(i));
+        }
+        return data.isFingerprint(key);
     }
 
     /** libinjection's {@code libinjection_sqli_not_whitelist}: true if still SQLi. */
     private boolean notWhitelisted() {
-        int tlen = fingerprint.length();
-        if (tlen > 1 && fingerprint.charAt(tlen - 1) == TYPE_COMMENT) {
+        int tlen = fingerprintLength;
+        if (tlen > 1 && fingerprintAt(tlen - 1) == TYPE_COMMENT) {
             // SQL Server's audit log skips statements mentioning sp_password
             if (s.contains("sp_password")) {
                 return true;
             }
         }
-        Token t0 = tokenvec[0];
-        Token t1 = tokenvec[1];
+        Token t0 = token(0);
+        Token t1 = token(1);
         switch (tlen) {
             case 2 -> {
-                if (fingerprint.charAt(1) == TYPE_UNION) {
+                if (fingerprintAt(1) == TYPE_UNION) {
                     // "1 union" alone is common text; with folding or comments it is an attack
                     return statsTokens != 2;
                 }
@@ -1135,19 +1264,19 @@ final class SqliParser {
                 }
             }
             case 3 -> {
-                if (fingerprint.equals("sos") || fingerprint.equals("s&s")) {
-                    Token t2 = tokenvec[2];
+                if (fingerprintIs("sos") || fingerprintIs("s&s")) {
+                    Token t2 = token(2);
                     // ...foo" + "bar... : unquoted both ends, same quote in the middle
                     return t0.strOpen == 0 && t2.strClose == 0 && t0.strClose == t2.strOpen;
-                } else if (fingerprint.equals("s&n") || fingerprint.equals("n&1") || fingerprint.equals("1&1")
-                        || fingerprint.equals("1&v") || fingerprint.equals("1&s")) {
+                } else if (fingerprintIs("s&n") || fingerprintIs("n&1") || fingerprintIs("1&1")
+                        || fingerprintIs("1&v") || fingerprintIs("1&s")) {
                     // "sexy and 17" is text, "sexy and 17<18" is not
                     if (statsTokens == 3) {
                         return false;
                     }
                 } else if (t1.type == TYPE_KEYWORD) {
                     // only "INTO OUTFILE" / "INTO DUMPFILE" are dangerous here
-                    if (t1.len < 5 || !asciiUpper(t1.val.substring(0, 4)).equals("INTO")) {
+                    if (t1.len < 5 || !t1.startsWith("INTO")) {
                         return false;
                     }
                 }
@@ -1169,35 +1298,39 @@ final class SqliParser {
         if (slen == 0) {
             return false;
         }
-        fingerprint(FLAG_QUOTE_NONE | FLAG_SQL_ANSI);
+        computeFingerprint(FLAG_QUOTE_NONE | FLAG_SQL_ANSI);
         if (checkFingerprint()) {
             return true;
         } else if (reparseAsMysql()) {
-            fingerprint(FLAG_QUOTE_NONE | FLAG_SQL_MYSQL);
+            computeFingerprint(FLAG_QUOTE_NONE | FLAG_SQL_MYSQL);
             if (checkFingerprint()) {
                 return true;
             }
         }
         if (s.indexOf(CHAR_SINGLE) >= 0) {
-            fingerprint(FLAG_QUOTE_SINGLE | FLAG_SQL_ANSI);
+            computeFingerprint(FLAG_QUOTE_SINGLE | FLAG_SQL_ANSI);
             if (checkFingerprint()) {
                 return true;
             } else if (reparseAsMysql()) {
-                fingerprint(FLAG_QUOTE_SINGLE | FLAG_SQL_MYSQL);
+                computeFingerprint(FLAG_QUOTE_SINGLE | FLAG_SQL_MYSQL);
                 if (checkFingerprint()) {
                     return true;
                 }
             }
         }
         if (s.indexOf(CHAR_DOUBLE) >= 0) {
-            fingerprint(FLAG_QUOTE_DOUBLE | FLAG_SQL_MYSQL);
+            computeFingerprint(FLAG_QUOTE_DOUBLE | FLAG_SQL_MYSQL);
             return checkFingerprint();
         }
         return false;
     }
 
     String currentFingerprint() {
-        return fingerprint;
+        char[] chars = new char[fingerprintLength];
+        for (int i = 0; i < fingerprintLength; i++) {
+            chars[i] = fingerprintAt(i);
+        }
+        return new String(chars);
     }
 
     /** All tokens of the input in the given context, without folding. */
@@ -1215,7 +1348,7 @@ final class SqliParser {
         int n = fold();
         List<SqliToken> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(tokenvec[i].snapshot());
+            out.add(token(i).snapshot());
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.parapet.operators.libinjection;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -7,7 +8,8 @@ import java.util.Set;
  * The tag, attribute and event-name lists of libinjection's {@code libinjection_xss.c}
  * (libinjection, Copyright (c) 2012-2016 Nick Galbreath, BSD-3-Clause; see
  * {@code LICENSE-libinjection.txt} next to this class). All names are upper case; callers
- * compare ASCII-upper-cased input against them.
+ * compare ASCII-upper-cased input against them, through the {@code *_TABLE} forms, which look a
+ * region of the input up in place.
  */
 final class XssBlacklists {
 
@@ -89,6 +91,8 @@ final class XssBlacklists {
     /** Longest entry of {@link #EVENTS}, bounding the prefix search. */
     static final int LONGEST_EVENT = EVENTS.stream().mapToInt(String::length).max().orElse(0);
 
+    static final AsciiCaseInsensitiveTable EVENT_TABLE = AsciiCaseInsensitiveTable.of(List.copyOf(EVENTS));
+
     /** Attributes matched by exact (case-insensitive) name. */
     static final Map<String, AttributeType> ATTRIBUTES = Map.ofEntries(
             Map.entry("ACTION", AttributeType.URL), // form
@@ -112,8 +116,19 @@ final class XssBlacklists {
             Map.entry("VALUES", AttributeType.URL), // SVG
             Map.entry("XLINK:HREF", AttributeType.URL));
 
+    private static final List<String> ATTRIBUTE_NAMES = List.copyOf(ATTRIBUTES.keySet());
+
+    static final AsciiCaseInsensitiveTable ATTRIBUTE_TABLE = AsciiCaseInsensitiveTable.of(ATTRIBUTE_NAMES);
+
+    /** {@link #ATTRIBUTES}' values by {@link #ATTRIBUTE_TABLE} key number. */
+    static final AttributeType[] ATTRIBUTE_TYPES =
+            ATTRIBUTE_NAMES.stream().map(ATTRIBUTES::get).toArray(AttributeType[]::new);
+
     /** Attribute-name prefixes that are always dangerous: XMLNS can create arbitrary tags. */
     static final Set<String> ATTRIBUTE_PREFIXES = Set.of("XMLNS", "XLINK");
+
+    static final AsciiCaseInsensitiveTable ATTRIBUTE_PREFIX_TABLE =
+            AsciiCaseInsensitiveTable.of(List.copyOf(ATTRIBUTE_PREFIXES));
 
     /** Tags matched by exact (case-insensitive) name. */
     static final Set<String> TAGS = Set.of(
@@ -138,11 +153,15 @@ final class XssBlacklists {
             "XML",
             "XSS");
 
+    static final AsciiCaseInsensitiveTable TAG_TABLE = AsciiCaseInsensitiveTable.of(List.copyOf(TAGS));
+
     /** Tag-name prefixes that are always dangerous: anything SVG or XSL(T). */
     static final Set<String> TAG_PREFIXES = Set.of("SVG", "XSL");
 
+    static final AsciiCaseInsensitiveTable TAG_PREFIX_TABLE = AsciiCaseInsensitiveTable.of(List.copyOf(TAG_PREFIXES));
+
     /** URL scheme prefixes flagged in URL-typed attributes; {@code JAVA} covers {@code javascript:}. */
-    static final Set<String> URL_PREFIXES = Set.of("DATA", "VIEW-SOURCE", "JAVA", "VBSCRIPT");
+    static final List<String> URL_PREFIXES = List.of("DATA", "VIEW-SOURCE", "JAVA", "VBSCRIPT");
 
     private XssBlacklists() {}
 }

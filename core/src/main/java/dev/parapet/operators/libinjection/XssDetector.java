@@ -22,6 +22,9 @@ import java.util.HexFormat;
  */
 public final class XssDetector {
 
+    /** {@code values()} clones its array on every call. */
+    private static final Html5Context[] CONTEXTS = Html5Context.values();
+
     private XssDetector() {}
 
     /**
@@ -34,17 +37,53 @@ public final class XssDetector {
         if (input == null || input.isEmpty()) {
             return false;
         }
-        for (Html5Context context : Html5Context.values()) {
-            if (isXss(input, context)) {
+        // Every flagged token is a tag name, doctype or comment, reached only through a '<', or an
+        // attribute value after a flagged name, reached only through an '='; a context that starts
+        // inside a quoted value first reads a value that no name precedes. So without '<' and '='
+        // no context flags anything, which spares most benign values all five scans.
+        boolean hasTagOpen = input.indexOf('<') >= 0;
+        if (!hasTagOpen && input.indexOf('=') < 0) {
+            return false;
+        }
+        Html5Tokenizer tokens = null;
+        for (Html5Context context : CONTEXTS) {
+            if (!canFlag(input, context, hasTagOpen)) {
+                continue;
+            }
+            if (tokens == null) {
+                tokens = new Html5Tokenizer(input, context);
+            } else {
+                tokens.restart(context);
+            }
+            if (isXss(input, tokens)) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * Whether a scan in {@code context} can flag an input that holds a '<' or an '='. Text only
+     * leaves the text state at a '<'; a quoted-value context without its quote reads the whole
+     * input as one value that no attribute name precedes, and stops.
+     */
+    private static boolean canFlag(String input, Html5Context context, boolean hasTagOpen) {
+        return switch (context) {
+            case DATA_STATE -> hasTagOpen;
+            case VALUE_NO_QUOTE -> true;
+            case VALUE_SINGLE_QUOTE -> input.indexOf('\'') >= 0;
+            case VALUE_DOUBLE_QUOTE -> input.indexOf('"') >= 0;
+            case VALUE_BACK_QUOTE -> input.indexOf('`') >= 0;
+        };
+    }
+
     /** One context of {@link #isXss(String)}: libinjection's {@code libinjection_is_xss()}. */
     static boolean isXss(String s, Html5Context context) {
-        Html5Tokenizer tokens = new Html5Tokenizer(s, context);
+        return isXss(s, new Html5Tokenizer(s, context));
+    }
+
+    /** {@link #isXss(String, Html5Context)} with a tokenizer just (re)started on {@code s}. */
+    private static boolean isXss(String s, Html5Tokenizer tokens) {
         AttributeType attribute = AttributeType.NONE;
         while (tokens.next()) {
             Html5TokenType type = tokens.tokenType();
@@ -92,12 +131,11 @@ public final class XssDetector {
         if (length < 3) {
             return false;
         }
-        String name = foldedWithoutNul(s, start, length, 8);
-        if (name != null && XssBlacklists.TAGS.contains(name)) {
+        if (XssBlacklists.TAG_TABLE.indexOfIgnoringNul(s, start, length) != AsciiCaseInsensitiveTable.NOT_FOUND) {
             return true;
         }
         // the prefix test looks at the raw first three chars, NULs included
-        return XssBlacklists.TAG_PREFIXES.contains(folded(s, start, 3));
+        return XssBlacklists.TAG_PREFIX_TABLE.indexOf(s, start, 3) != AsciiCaseInsensitiveTable.NOT_FOUND;
     }
 
     static AttributeType attributeType(String s, int start, int length) {
@@ -108,15 +146,12 @@ public final class XssDetector {
             if (isEventHandler(s, start, length)) {
                 return AttributeType.BLACK;
             }
-            if (XssBlacklists.ATTRIBUTE_PREFIXES.contains(folded(s, start, 5))) {
+            if (XssBlacklists.ATTRIBUTE_PREFIX_TABLE.indexOf(s, start, 5) != AsciiCaseInsensitiveTable.NOT_FOUND) {
                 return AttributeType.BLACK;
             }
         }
-        String name = foldedWithoutNul(s, start, length, 13);
-        if (name == null) {
-            return AttributeType.NONE;
-        }
-        return XssBlacklists.ATTRIBUTES.getOrDefault(name, AttributeType.NONE);
+        int name = XssBlacklists.ATTRIBUTE_TABLE.indexOfIgnoringNul(s, start, length);
+        return name == AsciiCaseInsensitiveTable.NOT_FOUND ? AttributeType.NONE : XssBlacklists.ATTRIBUTE_TYPES[name];
     }
 
     /**
@@ -130,15 +165,17 @@ public final class XssDetector {
         if ((o != 'o' && o != 'O') || (n != 'n' && n != 'N')) {
             return false;
         }
-        StringBuilder name = new StringBuilder(XssBlacklists.LONGEST_EVENT);
-        int end = start + length;
-        for (int i = start + 2; i < end && name.length() < XssBlacklists.LONGEST_EVENT; i++) {
+        int nameStart = start + 2;
+        int end = Math.min(start + length, nameStart + XssBlacklists.LONGEST_EVENT);
+        int hash = 0;
+        for (int i = nameStart; i < end; i++) {
             char ch = s.charAt(i);
             if (ch == 0) {
                 return false;
             }
-            name.append(upper(ch));
-            if (XssBlacklists.EVENTS.contains(name.toString())) {
+            hash = AsciiCaseInsensitiveTable.extendHash(hash, ch);
+            if (XssBlacklists.EVENT_TABLE.indexOfHashed(hash, s, nameStart, i + 1 - nameStart)
+                    != AsciiCaseInsensitiveTable.NOT_FOUND) {
                 return true;
             }
         }
@@ -152,19 +189,12 @@ public final class XssDetector {
                 return true;
             }
         }
-        if (length > 3) {
-            String head = folded(s, start, 3);
-            // IE conditional comment <!--[if ...]> and <!--xml ...
-            if (head.equals("[IF") || head.equals("XML")) {
-                return true;
-            }
+        // IE conditional comment <!--[if ...]> and <!--xml ...
+        if (length > 3 && (startsWithUpper(s, start, "[IF") || startsWithUpper(s, start, "XML"))) {
+            return true;
         }
-        if (length > 5) {
-            // IE's <?import pseudo-tag and XML entity definitions <!ENTITY
-            String head = folded(s, start, 6);
-            return head.equals("IMPORT") || head.equals("ENTITY");
-        }
-        return false;
+        // IE's <?import pseudo-tag and XML entity definitions <!ENTITY
+        return length > 5 && (startsWithUpper(s, start, "IMPORT") || startsWithUpper(s, start, "ENTITY"));
     }
 
     /**
@@ -178,8 +208,8 @@ public final class XssDetector {
             pos++;
             remaining--;
         }
-        for (String scheme : XssBlacklists.URL_PREFIXES) {
-            if (htmlEncodedStartsWith(scheme, s, pos, remaining)) {
+        for (int i = 0; i < XssBlacklists.URL_PREFIXES.size(); i++) {
+            if (htmlEncodedStartsWith(XssBlacklists.URL_PREFIXES.get(i), s, pos, remaining)) {
                 return true;
             }
         }
@@ -301,37 +331,13 @@ public final class XssDetector {
         return HexFormat.isHexDigit(ch) ? HexFormat.fromHexDigit(ch) : -1;
     }
 
-    private static char upper(char ch) {
-        return ch >= 'a' && ch <= 'z' ? (char) (ch - 0x20) : ch;
-    }
-
-    /** The first {@code count} chars at {@code start} (fewer at the end), ASCII upper-cased. */
-    private static String folded(String s, int start, int count) {
-        int end = Math.min(s.length(), start + count);
-        StringBuilder out = new StringBuilder(end - start);
-        for (int i = start; i < end; i++) {
-            out.append(upper(s.charAt(i)));
-        }
-        return out.toString();
-    }
-
-    /**
-     * {@code s[start, start+length)} without NULs, ASCII upper-cased: libinjection's
-     * {@code cstrcasecmp_with_null} equality. {@code null} when longer than {@code max} (no list
-     * entry can match then), which keeps the work bounded for huge tokens.
-     */
-    private static String foldedWithoutNul(String s, int start, int length, int max) {
-        StringBuilder out = new StringBuilder(Math.min(length, max));
-        for (int i = start; i < start + length; i++) {
-            char ch = s.charAt(i);
-            if (ch == 0) {
-                continue;
+    /** Whether {@code s} at {@code start}, ASCII upper-cased, begins with {@code word}; the caller checked the length. */
+    private static boolean startsWithUpper(String s, int start, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (AsciiCaseInsensitiveTable.upper(s.charAt(start + i)) != word.charAt(i)) {
+                return false;
             }
-            if (out.length() == max) {
-                return null;
-            }
-            out.append(upper(ch));
         }
-        return out.toString();
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.parapet.operators.libinjection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,40 @@ class SqliDataTest {
     void fingerprintsCompareUpperCased() {
         assertTrue(SqliData.get().isFingerprint("s&sos"));
         assertTrue(SqliData.get().isFingerprint("S&SOS"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            s&sos        | true
+            S&sOs        | true
+            s&so         | false
+            s&sosX       | false
+            s&sosXXXXXX  | false
+            ""           | false
+            """)
+    void fingerprintLookupIsExactUpToAsciiCase(String fingerprint, boolean listed) {
+        assertEquals(listed, SqliData.get().isFingerprint(fingerprint));
+        assertEquals(listed, SqliData.get().fingerprints().contains(SqliParser.asciiUpper(fingerprint)));
+    }
+
+    @Test
+    void fingerprintsWithNulOrNonByteCharsAreNotListed() {
+        // spelled out here: CSV sources drop NULs
+        for (String fingerprint : List.of("s&sos\0", "s&so\0", "\0", "s\u0100sos", "s\u0126sos", "\u0153")) {
+            assertFalse(SqliData.get().isFingerprint(fingerprint), fingerprint);
+        }
+    }
+
+    @Test
+    void everyListedFingerprintAndKeywordIsFound() {
+        SqliData data = SqliData.get();
+        for (String fingerprint : data.fingerprints()) {
+            assertTrue(data.isFingerprint(fingerprint.toLowerCase(java.util.Locale.ROOT)), fingerprint);
+        }
+        for (Map.Entry<String, Character> keyword : data.keywords().entrySet()) {
+            String word = "(" + keyword.getKey().toLowerCase(java.util.Locale.ROOT) + ")";
+            assertEquals(keyword.getValue(), data.lookupWord(word, 1, word.length() - 2), word);
+        }
     }
 
     @Test
