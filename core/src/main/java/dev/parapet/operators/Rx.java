@@ -1,6 +1,7 @@
 package dev.parapet.operators;
 
 import dev.parapet.operators.internal.AnchoredSplit;
+import dev.parapet.operators.internal.EndAnchoredFind;
 import dev.parapet.operators.internal.ModSecRegex;
 import dev.parapet.operators.internal.RequiredLiterals;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.safere.Pattern;
  * {@code TX:n} above that are removed.
  * A pattern holding a macro is expanded and compiled on every evaluation; if it then fails to compile the
  * operator does not match.
+ *
+ * <p>A constant pattern may be searched in cheaper ways that find the same match: {@link AnchoredSplit} for a
+ * leading anchored alternative, {@link EndAnchoredFind} for a final {@code $}.
  */
 public final class Rx implements Operator {
 
@@ -24,12 +28,17 @@ public final class Rx implements Operator {
     private final MacroString macro;
     private final List<Set<String>> requiredLiterals;
     private final AnchoredSplit split; // null unless the pattern has the shape AnchoredSplit handles
+    // matches() of this answers find() of the pattern that find() runs on (split.rest() or pattern); null when
+    // EndAnchoredFind does not apply.
+    private final Pattern findAsWholeValueMatch;
 
     private Rx(Pattern pattern, MacroString macro, List<Set<String>> requiredLiterals, AnchoredSplit split) {
         this.pattern = pattern;
         this.macro = macro;
         this.requiredLiterals = requiredLiterals;
         this.split = split;
+        Pattern searched = split != null ? split.rest() : pattern;
+        this.findAsWholeValueMatch = searched == null ? null : EndAnchoredFind.asWholeValueMatch(searched);
     }
 
     /** Factory for the registry; compiles the pattern now unless it contains macros. */
@@ -59,17 +68,22 @@ public final class Rx implements Operator {
             }
         }
         Matcher matcher;
-        if (split != null) {
+        if (pattern == null) {
+            matcher = p.matcher(input);
+            if (!matcher.find()) {
+                return false;
+            }
+        } else if (split != null) {
             matcher = context.matcher(split.anchored(), input);
             if (!matcher.lookingAt()) {
-                matcher = context.matcher(split.rest(), input);
-                if (!matcher.find()) {
+                matcher = find(context, split.rest(), input);
+                if (matcher == null) {
                     return false;
                 }
             }
         } else {
-            matcher = pattern == null ? p.matcher(input) : context.matcher(p, input);
-            if (!matcher.find()) {
+            matcher = find(context, pattern, input);
+            if (matcher == null) {
                 return false;
             }
         }
@@ -92,5 +106,23 @@ public final class Rx implements Operator {
             }
         }
         return true;
+    }
+
+    /**
+     * A matcher that found {@code searched} (a constant pattern) in {@code input}, or {@code null}. Without
+     * {@code capture} only the verdict counts, and it may come from {@link #findAsWholeValueMatch}.
+     */
+    private Matcher find(OperatorContext context, Pattern searched, String input) {
+        if (findAsWholeValueMatch != null) {
+            Matcher whole = context.matcher(findAsWholeValueMatch, input);
+            if (!whole.matches()) {
+                return null;
+            }
+            if (!context.capturing()) {
+                return whole;
+            }
+        }
+        Matcher matcher = context.matcher(searched, input);
+        return matcher.find() ? matcher : null;
     }
 }
