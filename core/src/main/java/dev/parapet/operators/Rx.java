@@ -4,6 +4,7 @@ import dev.parapet.operators.internal.AnchoredSplit;
 import dev.parapet.operators.internal.EndAnchoredFind;
 import dev.parapet.operators.internal.ModSecRegex;
 import dev.parapet.operators.internal.RequiredLiterals;
+import dev.parapet.operators.internal.WholeValueRegex;
 import java.util.List;
 import java.util.Set;
 import dev.parapet.seclang.MacroString;
@@ -20,7 +21,8 @@ import org.safere.Pattern;
  * operator does not match.
  *
  * <p>A constant pattern may be searched in cheaper ways that find the same match: {@link AnchoredSplit} for a
- * leading anchored alternative, {@link EndAnchoredFind} for a final {@code $}.
+ * leading anchored alternative, {@link EndAnchoredFind} for a final {@code $}, and none at all for a pattern
+ * that always matches the whole value ({@link WholeValueRegex}).
  */
 public final class Rx implements Operator {
 
@@ -31,6 +33,7 @@ public final class Rx implements Operator {
     // matches() of this answers find() of the pattern that find() runs on (split.rest() or pattern); null when
     // EndAnchoredFind does not apply.
     private final Pattern findAsWholeValueMatch;
+    private final boolean matchesEveryValueWhole;
 
     private Rx(Pattern pattern, MacroString macro, List<Set<String>> requiredLiterals, AnchoredSplit split) {
         this.pattern = pattern;
@@ -39,6 +42,7 @@ public final class Rx implements Operator {
         this.split = split;
         Pattern searched = split != null ? split.rest() : pattern;
         this.findAsWholeValueMatch = searched == null ? null : EndAnchoredFind.asWholeValueMatch(searched);
+        this.matchesEveryValueWhole = pattern != null && WholeValueRegex.matchesEveryValueWhole(pattern);
     }
 
     /** Factory for the registry; compiles the pattern now unless it contains macros. */
@@ -59,6 +63,13 @@ public final class Rx implements Operator {
 
     @Override
     public boolean evaluate(OperatorContext context, String input) {
+        if (matchesEveryValueWhole) {
+            if (context.capturing()) {
+                context.capture(0, input);
+                removeCapturesAbove(context, 0);
+            }
+            return true;
+        }
         Pattern p = pattern;
         if (p == null) {
             try {
@@ -100,12 +111,16 @@ public final class Rx implements Operator {
                 String value = matcher.group(g);
                 context.capture(g, value == null ? "" : value);
             }
-            // As ModSecurity v2 does, so no group of an earlier capture outlives this one.
-            for (int g = last + 1; g <= 9; g++) {
-                context.capture(g, null);
-            }
+            removeCapturesAbove(context, last);
         }
         return true;
+    }
+
+    /** As ModSecurity v2 does, so no group of an earlier capture outlives this one. */
+    private static void removeCapturesAbove(OperatorContext context, int last) {
+        for (int g = last + 1; g <= 9; g++) {
+            context.capture(g, null);
+        }
     }
 
     /**

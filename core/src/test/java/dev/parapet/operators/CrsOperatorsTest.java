@@ -9,6 +9,7 @@ import dev.parapet.operators.internal.EndAnchoredFind;
 import dev.parapet.operators.internal.LiteralScreen;
 import dev.parapet.operators.internal.ModSecRegex;
 import dev.parapet.operators.internal.RequiredLiterals;
+import dev.parapet.operators.internal.WholeValueRegex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -200,7 +201,7 @@ class CrsOperatorsTest {
 
     /**
      * For every CRS regex that {@link Rx} searches in another way than one plain search (anchored split,
-     * {@link EndAnchoredFind}), the operator's verdict and captures are those of the
+     * {@link EndAnchoredFind}, no search for {@code ^.*$}), the operator's verdict and captures are those of the
      * plain search, on every string of the attack corpora, with and without the {@code capture} action.
      */
     @Test
@@ -212,14 +213,14 @@ class CrsOperatorsTest {
         for (String source : rxPatterns(rules)) {
             org.safere.Pattern compiled = ModSecRegex.compile(source, false);
             AnchoredSplit split = AnchoredSplit.of(compiled);
-            boolean hasPlan = split != null
+            boolean hasPlan = split != null || WholeValueRegex.matchesEveryValueWhole(compiled)
                     || EndAnchoredFind.asWholeValueMatch(split == null ? compiled : split.rest()) != null;
             if (hasPlan) {
                 planned++;
                 RxSearchPlanTest.assertSameAsPlainSearch(source, corpus);
             }
         }
-        assertTrue(planned >= 15, "expected the split and end-anchored CRS regexes, got " + planned);
+        assertTrue(planned >= 15, "expected the split, end-anchored and ^.*$ CRS regexes, got " + planned);
     }
 
     private static Set<String> attackCorpus(Path crsTests, Path libinjectionData) throws IOException {

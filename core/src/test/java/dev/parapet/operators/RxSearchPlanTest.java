@@ -20,7 +20,7 @@ import org.safere.Pattern;
 
 /**
  * {@link Rx} searches some constant patterns in cheaper ways (an anchored split, {@code matches()} for a final
- * {@code $}); whatever it does, its verdict and captures (with and without the
+ * {@code $}, no search for {@code ^.*$}); whatever it does, its verdict and captures (with and without the
  * {@code capture} action) must be those of one plain SafeRE {@code find} of the rewritten pattern, with matchers
  * reused across values as a transaction reuses them.
  */
