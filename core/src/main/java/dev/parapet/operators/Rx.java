@@ -70,33 +70,10 @@ public final class Rx implements Operator {
             }
             return true;
         }
-        Pattern p = pattern;
-        if (p == null) {
-            try {
-                p = ModSecRegex.compile(context.expand(macro), false);
-            } catch (SecLangException e) {
-                return false;
-            }
-        }
-        Matcher matcher;
-        if (pattern == null) {
-            matcher = p.matcher(input);
-            if (!matcher.find()) {
-                return false;
-            }
-        } else if (split != null) {
-            matcher = context.matcher(split.anchored(), input);
-            if (!matcher.lookingAt()) {
-                matcher = find(context, split.rest(), input);
-                if (matcher == null) {
-                    return false;
-                }
-            }
-        } else {
-            matcher = find(context, pattern, input);
-            if (matcher == null) {
-                return false;
-            }
+        Matcher matcher = pattern == null ? findExpanded(context, input)
+                : split != null ? splitMatch(context, input) : find(context, pattern, input);
+        if (matcher == null) {
+            return false;
         }
         if (context.capturing()) {
             int groups = Math.min(matcher.groupCount(), 9);
@@ -121,6 +98,30 @@ public final class Rx implements Operator {
         for (int g = last + 1; g <= 9; g++) {
             context.capture(g, null);
         }
+    }
+
+    /** The match of the pattern the macro expands to, or {@code null} (also when it does not compile). */
+    private Matcher findExpanded(OperatorContext context, String input) {
+        Pattern expanded;
+        try {
+            expanded = ModSecRegex.compile(context.expand(macro), false);
+        } catch (SecLangException e) {
+            return null;
+        }
+        Matcher matcher = expanded.matcher(input);
+        return matcher.find() ? matcher : null;
+    }
+
+    /** The match of the split pattern, in the order {@link AnchoredSplit} gives, or {@code null}. */
+    private Matcher splitMatch(OperatorContext context, String input) {
+        if (split.before() != null && context.capturing()) {
+            Matcher before = context.matcher(split.before(), input);
+            if (before.lookingAt()) {
+                return before;
+            }
+        }
+        Matcher anchored = context.matcher(split.anchored(), input);
+        return anchored.lookingAt() ? anchored : find(context, split.rest(), input);
     }
 
     /**

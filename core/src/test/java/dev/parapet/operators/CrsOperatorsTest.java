@@ -139,11 +139,13 @@ class CrsOperatorsTest {
             }
             split++;
             org.safere.Matcher original = ModSecRegex.compile(source, false).matcher("");
+            org.safere.Matcher before = s.before() == null ? null : s.before().matcher("");
             org.safere.Matcher anchored = s.anchored().matcher("");
             org.safere.Matcher rest = s.rest().matcher("");
             for (String input : corpus) {
                 String expected = original.reset(input).find() ? original.start() + ":" + original.end() : null;
-                String actual = anchored.reset(input).lookingAt() ? "0:" + anchored.end()
+                String actual = before != null && before.reset(input).lookingAt() ? "0:" + before.end()
+                        : anchored.reset(input).lookingAt() ? "0:" + anchored.end()
                         : rest.reset(input).find() ? rest.start() + ":" + rest.end() : null;
                 if (!java.util.Objects.equals(expected, actual)) {
                     differences.add(source + " on " + input + ": " + expected + " vs " + actual);

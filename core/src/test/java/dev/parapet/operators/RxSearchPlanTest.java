@@ -132,6 +132,8 @@ class RxSearchPlanTest {
                 h + "(?:" + UNSEEN_WORDS + "|" + first + ")(" + rest + ")$",         // with a group at the end
                 h + "(?:^" + first + "|" + UNSEEN_WORDS + ")" + rest + "$",          // split, rest as above
                 h + "(?:^" + first + "|" + UNSEEN_WORDS + ")" + rest,                // split only
+                h + "(?:" + first + "|^" + rest + "|" + UNSEEN_WORDS + ")" + rest,   // anchored branch second
+                h + "(?:" + UNSEEN_WORDS + "|" + rest + "|^" + first + ")" + rest + "$",
                 h + "^(?:" + first + ")" + rest + "$",                                // plain search
                 h + first + "$",                                                      // $ on the last branch
                 h + "^.*$", h + ".*", h + "^.*"))));
