@@ -85,23 +85,38 @@ public final class MacroString {
         return source;
     }
 
-    /** Expands every macro with {@code resolver}; a macro without a value becomes the empty string. */
+    /**
+     * Expands every macro with {@code resolver}; a macro without a value becomes the empty string. Allocates
+     * little beyond the result: text without macros is returned as it is, a single reference as the resolver's
+     * value itself (so {@code @within %{tx.restricted_headers_basic}} does not copy the list on every call), two
+     * parts are concatenated, and longer templates are joined straight into a string of the exact length.
+     */
     public String expand(Resolver resolver) {
-        if (!hasMacros()) {
-            return source;
-        }
-        StringBuilder out = new StringBuilder(source.length() + 16);
-        for (Part part : parts) {
-            if (part.literal != null) {
-                out.append(part.literal);
-            } else {
-                String value = resolver.resolve(part.collection, part.key);
-                if (value != null) {
-                    out.append(value);
+        Part[] p = parts;
+        switch (p.length) {
+            case 1 -> {
+                return p[0].literal != null ? source : text(p[0], resolver);
+            }
+            case 2 -> {
+                return text(p[0], resolver).concat(text(p[1], resolver));
+            }
+            default -> {
+                String[] texts = new String[p.length];
+                for (int i = 0; i < p.length; i++) {
+                    texts[i] = text(p[i], resolver);
                 }
+                return String.join("", texts);
             }
         }
-        return out.toString();
+    }
+
+    /** The part's literal text or its reference's value ({@code ""} when there is none). */
+    private static String text(Part part, Resolver resolver) {
+        if (part.literal != null) {
+            return part.literal;
+        }
+        String value = resolver.resolve(part.collection, part.key);
+        return value == null ? "" : value;
     }
 
     @Override

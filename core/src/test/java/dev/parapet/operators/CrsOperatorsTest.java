@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parapet.operators.internal.AnchoredSplit;
+import dev.parapet.operators.internal.EndAnchoredFind;
 import dev.parapet.operators.internal.LiteralScreen;
 import dev.parapet.operators.internal.ScreenArena;
 import dev.parapet.operators.internal.ModSecRegex;
 import dev.parapet.operators.internal.RequiredLiterals;
+import dev.parapet.operators.internal.WholeValueRegex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -140,11 +142,13 @@ class CrsOperatorsTest {
             }
             split++;
             org.safere.Matcher original = ModSecRegex.compile(source, false).matcher("");
+            org.safere.Matcher before = s.before() == null ? null : s.before().matcher("");
             org.safere.Matcher anchored = s.anchored().matcher("");
             org.safere.Matcher rest = s.rest().matcher("");
             for (String input : corpus) {
                 String expected = original.reset(input).find() ? original.start() + ":" + original.end() : null;
-                String actual = anchored.reset(input).lookingAt() ? "0:" + anchored.end()
+                String actual = before != null && before.reset(input).lookingAt() ? "0:" + before.end()
+                        : anchored.reset(input).lookingAt() ? "0:" + anchored.end()
                         : rest.reset(input).find() ? rest.start() + ":" + rest.end() : null;
                 if (!java.util.Objects.equals(expected, actual)) {
                     differences.add(source + " on " + input + ": " + expected + " vs " + actual);
@@ -153,6 +157,75 @@ class CrsOperatorsTest {
         }
         assertTrue(split >= 5, "expected CRS's (?:^...|...) patterns to be split, got " + split);
         assertEquals(List.of(), differences.stream().limit(10).toList());
+    }
+
+    /**
+     * For every CRS regex whose {@code find()} (or that of the rest of its anchored split, which is what gets
+     * searched then) {@link EndAnchoredFind} answers by {@code matches()}, the two agree on the attack corpora.
+     * Few corpus lines end with what these regexes look for, so every line is also cut after each of its words.
+     */
+    @Test
+    void endAnchoredFindAgreesWithFindOnCrsRegexes() throws IOException {
+        Path rules = rulesDir();
+        Set<String> corpus = new LinkedHashSet<>();
+        for (String line : attackCorpus(rules.getParent().resolve("tests"),
+                rules.getParent().getParent().resolve("libinjection").resolve("data"))) {
+            corpus.add(line);
+            for (int end = 1; end < line.length(); end++) {
+                if (Character.isLetterOrDigit(line.charAt(end - 1)) && !Character.isLetterOrDigit(line.charAt(end))) {
+                    corpus.add(line.substring(0, end));
+                }
+            }
+        }
+        int rewritten = 0;
+        int matched = 0;
+        List<String> differences = new ArrayList<>();
+        for (String source : rxPatterns(rules)) {
+            org.safere.Pattern compiled = ModSecRegex.compile(source, false);
+            AnchoredSplit split = AnchoredSplit.of(compiled);
+            org.safere.Pattern searched = split == null ? compiled : split.rest();
+            org.safere.Pattern whole = EndAnchoredFind.asWholeValueMatch(searched);
+            if (whole == null) {
+                continue;
+            }
+            rewritten++;
+            org.safere.Matcher find = searched.matcher("");
+            org.safere.Matcher matches = whole.matcher("");
+            for (String input : corpus) {
+                boolean found = find.reset(input).find();
+                matched += found ? 1 : 0;
+                if (found != matches.reset(input).matches()) {
+                    differences.add(source + " on " + input + ": find " + found);
+                }
+            }
+        }
+        assertTrue(rewritten >= 8, "expected 932340, 920440, 933110 and others, got " + rewritten);
+        assertTrue(matched > 1000, "too few matches in the corpus to show anything: " + matched);
+        assertEquals(List.of(), differences.stream().limit(10).toList());
+    }
+
+    /**
+     * For every CRS regex that {@link Rx} searches in another way than one plain search (anchored split,
+     * {@link EndAnchoredFind}, no search for {@code ^.*$}), the operator's verdict and captures are those of the
+     * plain search, on every string of the attack corpora, with and without the {@code capture} action.
+     */
+    @Test
+    void rxFindsWhatAPlainSearchFindsForEveryCrsRegexWithASearchPlan() throws IOException {
+        Path rules = rulesDir();
+        List<String> corpus = List.copyOf(attackCorpus(rules.getParent().resolve("tests"),
+                rules.getParent().getParent().resolve("libinjection").resolve("data")));
+        int planned = 0;
+        for (String source : rxPatterns(rules)) {
+            org.safere.Pattern compiled = ModSecRegex.compile(source, false);
+            AnchoredSplit split = AnchoredSplit.of(compiled);
+            boolean hasPlan = split != null || WholeValueRegex.matchesEveryValueWhole(compiled)
+                    || EndAnchoredFind.asWholeValueMatch(split == null ? compiled : split.rest()) != null;
+            if (hasPlan) {
+                planned++;
+                RxSearchPlanTest.assertSameAsPlainSearch(source, corpus);
+            }
+        }
+        assertTrue(planned >= 15, "expected the split, end-anchored and ^.*$ CRS regexes, got " + planned);
     }
 
     private static Set<String> attackCorpus(Path crsTests, Path libinjectionData) throws IOException {

@@ -61,6 +61,21 @@ class MacroStringPropertiesTest {
         return pieces().list().ofMaxSize(8);
     }
 
+    /** Values of any length (empty, missing, far longer than the template) end up in place. */
+    @Property(tries = 500)
+    void expansionPlacesValuesOfAnyLength(@ForAll("listOfPieces") List<Piece> pieces,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 300) int valueLength) {
+        StringBuilder text = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        String value = "x".repeat(valueLength);
+        for (Piece p : pieces) {
+            text.append(p.written());
+            expected.append(p.literal() != null ? p.literal() : p.key() == null ? "" : value);
+        }
+        assertEquals(expected.toString(), MacroString.parse(text.toString())
+                .expand((c, k) -> k == null ? null : value));
+    }
+
     @Property(tries = 1000)
     void parseAndExpandNeverFail(@ForAll String text) {
         MacroString m = MacroString.parse(text);

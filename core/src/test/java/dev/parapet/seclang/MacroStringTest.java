@@ -79,6 +79,22 @@ class MacroStringTest {
     }
 
     @Test
+    void aSingleReferenceExpandsToTheValueItself() {
+        // @within %{tx.restricted_headers_basic} runs per header: the list must not be copied each time
+        String list = "/accept-charset/ /content-encoding/ /proxy/ /lock-token/ /content-range/ /if/";
+        assertSame(list, MacroString.parse("%{tx.restricted_headers_basic}").expand((c, k) -> list));
+        assertEquals("", MacroString.parse("%{tx.unset}").expand((c, k) -> null));
+    }
+
+    @Test
+    void valuesLongerThanTheTemplateExpandInFull() {
+        String value = "v".repeat(1000);
+        assertEquals("a" + value + "b" + value, MacroString.parse("a%{tx.x}b%{tx.y}").expand((c, k) -> value));
+        assertEquals("=" + value, MacroString.parse("=%{tx.x}").expand((c, k) -> value));
+        assertEquals(value + value, MacroString.parse("%{tx.x}%{tx.y}").expand((c, k) -> value));
+    }
+
+    @Test
     void resolverIsAskedOncePerMacroInOrder() {
         List<String> asked = new ArrayList<>();
         MacroString.parse("%{tx.a}-%{ARGS.b}-%{tx.a}").expand((c, k) -> {

@@ -513,8 +513,7 @@ public final class RulesetCompiler {
 
     /**
      * Gives every rule and chain link whose operator declares required literals its slots in one shared
-     * screen. Equal literal sets share a slot (CRS repeats clauses such as SQL keywords across rules), and sets
-     * with multi-character literals come first, so that the automaton's per-value bit set stays short.
+     * screen. Equal literal sets share a slot (CRS repeats clauses such as SQL keywords across rules).
      */
     private static LiteralScreen screen(CompiledRule[][] phases) {
         Map<Set<String>, Integer> distinct = new LinkedHashMap<>();
@@ -532,21 +531,15 @@ public final class RulesetCompiler {
                 }
             }
         }
-        List<Set<String>> ordered = new ArrayList<>(distinct.keySet());
-        ordered.sort(java.util.Comparator.comparing(set -> set.stream().allMatch(l -> l.length() == 1)));
-        Map<Set<String>, Integer> slotOf = new HashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            slotOf.put(ordered.get(i), i);
-        }
         for (CompiledRule link : links) {
             List<Set<String>> clauses = link.operator.requiredLiterals();
             int[] slots = new int[clauses.size()];
             for (int k = 0; k < slots.length; k++) {
-                slots[k] = slotOf.get(clauses.get(k));
+                slots[k] = distinct.get(clauses.get(k));
             }
             link.screenSlots = slots;
         }
-        return LiteralScreen.build(ordered);
+        return LiteralScreen.build(new ArrayList<>(distinct.keySet()));
     }
 
     private static int resolveSkipAfter(CompiledRule rule, int index, List<CompiledRule> list,

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One pass over a value that tells, for many operators at once, which of them can possibly match it. Each
@@ -18,8 +19,9 @@ import java.util.Set;
  * <p>One-character literals, the most common kind, are answered from a 256-bit map of the characters in the
  * value; longer literals by an Aho–Corasick automaton (a complete DFA over the characters the literals use,
  * literals cut to {@link #MAX_DEPTH} characters so that it stays small and cache-resident), run only when a
- * slot needs it and the value holds a first character of one of that slot's literals. Built once per rule
- * set and shared by all threads; scan results live in a transaction's {@link ScreenArena}.
+ * slot needs it and the value holds a first character of one of that slot's literals. Slots whose longer
+ * literals are the same once cut share one automaton output bit, which keeps each scan result small. Built
+ * once per rule set and shared by all threads; scan results live in a transaction's {@link ScreenArena}.
  */
 public final class LiteralScreen {
 
@@ -34,31 +36,27 @@ public final class LiteralScreen {
 
     private final long[][] charMasks; // slot -> its one-character literals as a 256-bit map, or null
     private final long[][] leadMasks; // slot -> first characters of its longer literals, or null when none
+    private final int[] automatonBit; // slot -> its bit in the automaton's output sets, or -1 when none
     private final byte[] classOf; // Latin-1 char -> alphabet class (0: a char no long literal uses); A-Z as a-z
     private final int classes;
     // (state * classes + class) -> (next state * classes) << 1 | 1 when the next state has an output:
     // premultiplied so that a scan step is one load, a shift and a test.
     private final int[] step;
     private final int[] outputOf; // state -> index into outputs, or -1
-    private final long[][] outputs; // bit sets over slots
-    private final int slotWords;
+    private final long[][] outputs; // bit sets over automaton bits
+    private final int automatonWords;
 
-    private LiteralScreen(long[][] charMasks, long[][] leadMasks, byte[] classOf, int classes, int[] step,
-            int[] outputOf, long[][] outputs) {
+    private LiteralScreen(long[][] charMasks, long[][] leadMasks, int[] automatonBit, int automatonWords,
+            byte[] classOf, int classes, int[] step, int[] outputOf, long[][] outputs) {
         this.charMasks = charMasks;
         this.leadMasks = leadMasks;
+        this.automatonBit = automatonBit;
+        this.automatonWords = automatonWords;
         this.classOf = classOf;
         this.classes = classes;
         this.step = step;
         this.outputOf = outputOf;
         this.outputs = outputs;
-        int automatonSlots = 0; // bits are needed up to the last slot with a multi-character literal
-        for (int slot = 0; slot < leadMasks.length; slot++) {
-            if (leadMasks[slot] != null) {
-                automatonSlots = slot + 1;
-            }
-        }
-        this.slotWords = Math.max(1, (automatonSlots + 63) >>> 6);
     }
 
     /**
@@ -77,7 +75,10 @@ public final class LiteralScreen {
         List<List<Integer>> ends = new ArrayList<>();
         children.add(new HashMap<>());
         ends.add(new ArrayList<>());
+        int[] automatonBit = new int[slots];
+        Map<Set<String>, Integer> bitOfCutLiterals = new HashMap<>();
         for (int slot = 0; slot < slots; slot++) {
+            Set<String> cutLiterals = new TreeSet<>();
             for (String literal : literalsBySlot.get(slot)) {
                 validate(literal);
                 if (literal.length() == 1) {
@@ -92,8 +93,23 @@ public final class LiteralScreen {
                     leadMasks[slot] = new long[CHAR_WORDS];
                 }
                 leadMasks[slot][literal.charAt(0) >>> 6] |= 1L << literal.charAt(0);
+                cutLiterals.add(literal.substring(0, Math.min(literal.length(), MAX_DEPTH)));
+            }
+            if (cutLiterals.isEmpty()) {
+                automatonBit[slot] = -1;
+                continue;
+            }
+            Integer known = bitOfCutLiterals.get(cutLiterals);
+            if (known != null) {
+                automatonBit[slot] = known;
+                continue;
+            }
+            int bit = bitOfCutLiterals.size();
+            bitOfCutLiterals.put(cutLiterals, bit);
+            automatonBit[slot] = bit;
+            for (String literal : cutLiterals) {
                 int node = 0;
-                for (int k = 0; k < Math.min(literal.length(), MAX_DEPTH); k++) {
+                for (int k = 0; k < literal.length(); k++) {
                     char c = literal.charAt(k);
                     if (classOf[c] == 0) {
                         classOf[c] = (byte) classes++;
@@ -108,25 +124,19 @@ public final class LiteralScreen {
                     }
                     node = child;
                 }
-                ends.get(node).add(slot);
+                ends.get(node).add(bit);
             }
         }
         int states = children.size();
-        int automatonSlots = 0;
-        for (int slot = 0; slot < slots; slot++) {
-            if (leadMasks[slot] != null) {
-                automatonSlots = slot + 1;
-            }
-        }
-        int words = Math.max(1, (automatonSlots + 63) >>> 6);
+        int words = (bitOfCutLiterals.size() + 63) >>> 6;
         int[] next = new int[states * classes];
         int[] fail = new int[states];
         long[][] sets = new long[states][];
         for (int s = 0; s < states; s++) {
             if (!ends.get(s).isEmpty()) {
                 sets[s] = new long[words];
-                for (int slot : ends.get(s)) {
-                    sets[s][slot >>> 6] |= 1L << slot;
+                for (int bit : ends.get(s)) {
+                    sets[s][bit >>> 6] |= 1L << bit;
                 }
             }
         }
@@ -188,7 +198,7 @@ public final class LiteralScreen {
         for (char c = 'A'; c <= 'Z'; c++) {
             classOf[c] = classOf[c + ('a' - 'A')];
         }
-        return new LiteralScreen(charMasks, leadMasks, classOf, classes, step, outputOf,
+        return new LiteralScreen(charMasks, leadMasks, automatonBit, words, classOf, classes, step, outputOf,
                 outputs.toArray(new long[0][]));
     }
 
@@ -216,7 +226,7 @@ public final class LiteralScreen {
 
     /** Words of one scan result or union (see {@link #scan}). */
     private int width() {
-        return CHAR_WORDS + 1 + slotWords;
+        return CHAR_WORDS + 1 + automatonWords;
     }
 
     /**
@@ -285,7 +295,8 @@ public final class LiteralScreen {
         if (found[at + CHAR_WORDS] == 0) {
             runAutomaton(found, at, value);
         }
-        return (found[at + CHAR_WORDS + 1 + (slot >>> 6)] & (1L << slot)) != 0;
+        int bit = automatonBit[slot];
+        return (found[at + CHAR_WORDS + 1 + (bit >>> 6)] & (1L << bit)) != 0;
     }
 
     /** {@link #unionPasses}: no value of the union can pass the slot. */
@@ -348,7 +359,8 @@ public final class LiteralScreen {
         if (words[union + CHAR_WORDS] == 0) {
             return NEEDS_LITERALS;
         }
-        return (words[union + CHAR_WORDS + 1 + (slot >>> 6)] & (1L << slot)) != 0 ? MAY_PASS : FAILS;
+        int bit = automatonBit[slot];
+        return (words[union + CHAR_WORDS + 1 + (bit >>> 6)] & (1L << bit)) != 0 ? MAY_PASS : FAILS;
     }
 
     /**

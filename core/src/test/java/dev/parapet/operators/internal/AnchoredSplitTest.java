@@ -19,13 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AnchoredSplitTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiterString = "=>", quoteCharacter = '~', value = {
-        "(?:^|[/;])\\.{2}[/;]                 => (?:)\\.{2}[/;] => (?:[/;])\\.{2}[/;]",
-        "(?i)(?:^(?:json\\.)?|[;|]|&&)id\\b    => (?i)(?:(?:json\\.)?)id\\b => (?i)(?:[;|]|&&)id\\b",
-        "(?:^a|b|c)d                          => (?:a)d => (?:b|c)d"})
-    void splitsALeadingAnchoredBranch(String pattern, String anchored, String rest) {
+    @CsvSource(delimiterString = "=>", quoteCharacter = '~', nullValues = "-", value = {
+        "(?:^|[/;])\\.{2}[/;]                 => - => (?:)\\.{2}[/;] => (?:[/;])\\.{2}[/;]",
+        "(?i)(?:^(?:json\\.)?|[;|]|&&)id\\b    => - => (?i)(?:(?:json\\.)?)id\\b => (?i)(?:[;|]|&&)id\\b",
+        "(?:^a|b|c)d                          => - => (?:a)d => (?:b|c)d",
+        "(?i)(?:[^a-z]|^)java                 => (?i)(?:[^a-z])java => (?i)(?:)java => (?i)(?:[^a-z])java",
+        "(?:a|b|^c|d)e                        => (?:a|b)e => (?:c)e => (?:a|b|d)e",
+        "(?:a|^b|^c)d                         => (?:a)d => (?:b)d => (?:a|^c)d"})
+    void splitsALeadingAnchoredBranch(String pattern, String before, String anchored, String rest) {
         AnchoredSplit split = AnchoredSplit.of(Pattern.compile(pattern, ModSecRegex.flags(false)));
         assertNotNull(split);
+        assertEquals(before, split.before() == null ? null : split.before().pattern());
         assertEquals(anchored, split.anchored().pattern());
         assertEquals(rest, split.rest().pattern());
     }
@@ -38,14 +42,23 @@ class AnchoredSplitTest {
         "(?<n>x)(?:^a|b)",   // named groups too
         "x(?:^a|b)",         // the group is not at the start
         "(?m)(?:^a|b)c",     // multi-line: ^ also matches after a newline
-        "(?:a|^b)c",         // the anchored branch is not the first
+        "(?:a|b)c",          // no anchored branch
         "^(?:a|b)"})
     void leavesOtherShapesAlone(String pattern) {
         assertNull(AnchoredSplit.of(Pattern.compile(pattern, ModSecRegex.flags(false))));
     }
 
-    /** The match the split finds: lookingAt on the anchored half, else find on the rest. */
+    /**
+     * The match the split finds: lookingAt on the branches before the anchored one, then on the anchored
+     * half, else find on the rest.
+     */
     static String splitMatch(AnchoredSplit split, String input) {
+        if (split.before() != null) {
+            Matcher b = split.before().matcher(input);
+            if (b.lookingAt()) {
+                return "0:" + b.group();
+            }
+        }
         Matcher a = split.anchored().matcher(input);
         if (a.lookingAt()) {
             return "0:" + a.group();
@@ -64,11 +77,15 @@ class AnchoredSplitTest {
         Arbitrary<String> piece = Arbitraries.of("a", "b", "ab", "a*", "b+", "[ab]", ".", "\\b", "x?", "(?:a|ba)", "");
         Arbitrary<String> seq = piece.list().ofMinSize(0).ofMaxSize(3).map(l -> String.join("", l));
         return Arbitraries.of("", "(?i)", "(?s)").flatMap(head -> seq.flatMap(first -> seq.list().ofMinSize(1)
-                .ofMaxSize(3).flatMap(others -> seq.map(rest -> head + "(?:^" + first + "|"
-                        + String.join("|", others) + ")" + rest))));
+                .ofMaxSize(3).flatMap(others -> Arbitraries.integers().between(0, others.size()).flatMap(at ->
+                        seq.map(rest -> {
+                            List<String> branches = new java.util.ArrayList<>(others);
+                            branches.add(at, "^" + first);
+                            return head + "(?:" + String.join("|", branches) + ")" + rest;
+                        })))));
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 2000)
     void findsWhatTheOriginalFinds(@ForAll("shapes") String pattern,
             @ForAll("inputs") List<String> inputs) {
         AnchoredSplit split = AnchoredSplit.of(Pattern.compile(pattern, ModSecRegex.flags(true)));

@@ -160,4 +160,25 @@ class LiteralScreenTest {
         int again = SCREEN.scan("plain", arena);
         assertFalse(SCREEN.passes(arena, again, 4, "plain"));
     }
+
+    /**
+     * With sets of literals longer than the automaton's depth, many of them equal once cut (so that slots share
+     * automaton bits): a slot passes exactly when the value contains the cut prefix of one of its literals.
+     */
+    @Property(tries = 300)
+    void agreesWithContainsOfCutPrefixes(@ForAll @Size(min = 1, max = 200) List<@Size(min = 1, max = 3) Set<
+            @StringLength(min = 2, max = 7) @Chars({'a', 'b', '\''}) String>> slots,
+            @ForAll @StringLength(max = 40) @Chars({'a', 'b', 'A', '\'', 'x'}) String value) {
+        LiteralScreen screen = LiteralScreen.build(slots);
+        ScreenArena arena = new ScreenArena();
+        int found = screen.scan(value, arena);
+        String lower = value.toLowerCase(Locale.ROOT);
+        for (int slot = 0; slot < slots.size(); slot++) {
+            boolean expected = false;
+            for (String literal : slots.get(slot)) {
+                expected |= lower.contains(literal.substring(0, Math.min(literal.length(), LiteralScreen.MAX_DEPTH)));
+            }
+            assertEquals(expected, screen.passes(arena, found, slot, value), slots.get(slot) + " in " + value);
+        }
+    }
 }
