@@ -893,7 +893,7 @@ public final class Transaction implements AutoCloseable {
         if (union < 0) {
             union = screen.newUnion(arena);
             for (Entry e : c.entries()) {
-                ValueNode n = transformed(node(e.value(), e), p);
+                ValueNode n = transformed(e.node(), p);
                 screen.addCharacters(arena, union, screened(n));
             }
             c.union(p, union, program.pipelines());
@@ -902,7 +902,7 @@ public final class Transaction implements AutoCloseable {
             int verdict = screen.unionPasses(arena, union, slot);
             if (verdict == LiteralScreen.NEEDS_LITERALS) {
                 for (Entry e : c.entries()) {
-                    ValueNode n = transformed(node(e.value(), e), p);
+                    ValueNode n = transformed(e.node(), p);
                     screen.addLiterals(arena, union, screened(n), n.text());
                 }
                 screen.literalsAdded(arena, union);

@@ -3,8 +3,6 @@ package dev.parapet.operators;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parapet.operators.internal.ModSecRegex;
-import dev.parapet.seclang.MacroString;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,47 +23,6 @@ import org.safere.Pattern;
  * reused across values as a transaction reuses them.
  */
 class RxSearchPlanTest {
-
-    /** An operator context that hands out one reused matcher per pattern, as a transaction does. */
-    static final class PooledContext implements OperatorContext {
-        final Map<Integer, String> captures = new TreeMap<>();
-        private final Map<Pattern, Matcher> matchers = new HashMap<>();
-        private final boolean capturing;
-
-        PooledContext(boolean capturing) {
-            this.capturing = capturing;
-        }
-
-        @Override
-        public boolean capturing() {
-            return capturing;
-        }
-
-        @Override
-        public void capture(int index, String value) {
-            if (value == null) {
-                captures.remove(index);
-            } else {
-                captures.put(index, value);
-            }
-        }
-
-        @Override
-        public String expand(MacroString argument) {
-            throw new UnsupportedOperationException("constant patterns only");
-        }
-
-        @Override
-        public Matcher matcher(Pattern pattern, String input) {
-            Matcher m = matchers.get(pattern);
-            if (m == null) {
-                m = pattern.matcher(input);
-                matchers.put(pattern, m);
-                return m;
-            }
-            return m.reset(input);
-        }
-    }
 
     /** The captures a plain search leaves, starting from {@code before}; {@code null} when it finds nothing. */
     static Map<Integer, String> plainSearch(Matcher plain, String input, Map<Integer, String> before) {
@@ -99,7 +56,7 @@ class RxSearchPlanTest {
     static void assertSameAsPlainSearch(String pcre, List<String> inputs, boolean capturing) {
         Operator rx = Rx.create(OperatorArgs.of("rx", pcre));
         Matcher plain = ModSecRegex.compile(pcre, false).matcher("");
-        PooledContext context = new PooledContext(capturing);
+        FakeContext context = FakeContext.pooled(capturing);
         for (String input : inputs) {
             Map<Integer, String> before = new TreeMap<>(context.captures);
             for (int g = 0; g <= 9; g++) {
