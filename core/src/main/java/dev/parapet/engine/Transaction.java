@@ -19,6 +19,7 @@ import dev.parapet.engine.internal.Program;
 import dev.parapet.engine.internal.RuleSelection;
 import dev.parapet.engine.internal.RulesetCompiler;
 import dev.parapet.engine.internal.Scratch;
+import dev.parapet.engine.internal.InspectionThreads;
 import dev.parapet.engine.internal.ScratchPool;
 import dev.parapet.engine.internal.StoredCollections;
 import dev.parapet.engine.internal.Target;
@@ -117,6 +118,9 @@ public final class Transaction implements AutoCloseable {
     /** One reusable matcher per regex, borrowed from the firewall's pool on first use (see OperatorContext#matcher). */
     private Scratch scratch; // borrowed from the pool on first use, given back on close
     private final ScratchPool scratchPool;
+    /** Where phases run when driven from a virtual thread; null to run them on the caller. */
+    private final InspectionThreads inspection;
+    private final boolean[] phasesUsingRegex;
     private CompiledRule currentRule;
     private CompiledRule currentTopRule;
     private String matchedVar;
@@ -143,9 +147,12 @@ public final class Transaction implements AutoCloseable {
     private record TargetRemoval(RuleSelection rules, Target target) {
     }
 
-    Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks, ScratchPool scratchPool) {
+    Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks, ScratchPool scratchPool,
+            InspectionThreads inspection, boolean[] phasesUsingRegex) {
         this.program = program;
         this.scratchPool = scratchPool;
+        this.inspection = inspection;
+        this.phasesUsingRegex = phasesUsingRegex;
         this.protection = hooks.protection();
         this.storedCollections = hooks.collectionStore() == null ? null
                 : new StoredCollections(hooks.collectionStore(), hooks.collectionTimeout());
@@ -695,6 +702,13 @@ public final class Transaction implements AutoCloseable {
     // ---- rule evaluation -----------------------------------------------------------------------
 
     private Optional<Interruption> runPhase(int phase) {
+        if (inspection != null && !phaseDone[phase] && phasesUsingRegex[phase] && InspectionThreads.wanted()) {
+            return inspection.call(() -> evaluatePhase(phase));
+        }
+        return evaluatePhase(phase);
+    }
+
+    private Optional<Interruption> evaluatePhase(int phase) {
         if (phaseDone[phase]) {
             return Optional.ofNullable(interruption);
         }

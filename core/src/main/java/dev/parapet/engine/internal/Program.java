@@ -49,6 +49,33 @@ public record Program(EngineSettings settings, CompiledRule[][] phases, int tran
         return out;
     }
 
+    /**
+     * Which phases run a regex on request data: an {@code @rx} operator, or a target or exclusion whose key is a
+     * regex, in any rule or chain link. Such phases are the ones worth running where regex automata stay warm
+     * (see {@link InspectionThreads}).
+     */
+    public boolean[] phasesUsingRegex() {
+        boolean[] out = new boolean[phases.length];
+        for (int p = 0; p < phases.length; p++) {
+            for (CompiledRule top : phases[p]) {
+                for (CompiledRule r = top; r != null && !out[p]; r = r.chained) {
+                    out[p] = r.operator instanceof dev.parapet.operators.Rx || anyRegexKey(r.targets)
+                            || anyRegexKey(r.exclusions);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean anyRegexKey(Target[] targets) {
+        for (Target t : targets) {
+            if (t.keyRegex() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every top-level rule, in phase order. */
     public List<CompiledRule> rules() {
         java.util.ArrayList<CompiledRule> all = new java.util.ArrayList<>();
