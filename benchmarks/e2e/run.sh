@@ -13,6 +13,9 @@
 # Usage (as root on Debian; installs nginx, libnginx-mod-http-modsecurity and wrk when missing):
 #   benchmarks/e2e/run.sh [CRS_DIR]                      (default ../shared/crs-4.28.0 beside the repository)
 # Environment: ROUNDS=3 WARMUP=3 DURATION=10 (seconds per run) CONNECTIONS=8 PORT_BASE=18080
+#              JAVA_WARMUP=30 (seconds per shape of first priming for the Java servers: their JIT compiler threads
+#              share CPU 0, and the compilation a long-running server has long finished would otherwise be
+#              charged to the measured requests)
 #              SHAPES="get-query post-form post-json" SHAPES_DIR=../shared/bench-shapes JAVA_OPTS="-Xms1g -Xmx1g"
 # Everything it starts is stopped by PID on exit; only 127.0.0.1 is used.
 set -euo pipefail
@@ -23,6 +26,7 @@ CRS_DIR=${1:-${CRS_DIR:-$ROOT/../shared/crs-4.28.0}}
 SHAPES_DIR=${SHAPES_DIR:-$ROOT/../shared/bench-shapes}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-3}
+JAVA_WARMUP=${JAVA_WARMUP:-30}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-8}
 PORT_BASE=${PORT_BASE:-18080}
@@ -196,10 +200,11 @@ for s in modsec parapet; do
     || die "$s did not block the SQL injection: $line"
 done
 
-echo "Priming (JIT warm-up, ${WARMUP}s per server and shape)..."
+echo "Priming (${JAVA_WARMUP}s per shape for the Java servers' JIT, ${WARMUP}s for nginx)..."
 for shape in $SHAPES; do
   for s in "${SERVERS[@]}"; do
-    line=$(run_wrk "$SHAPES_DIR/$shape.lua" "${PORT[$s]}" "$WARMUP" "$CONNECTIONS")
+    case $s in parapet|jetty) seconds=$JAVA_WARMUP ;; *) seconds=$WARMUP ;; esac
+    line=$(run_wrk "$SHAPES_DIR/$shape.lua" "${PORT[$s]}" "$seconds" "$CONNECTIONS")
     [ "$(field "$line" status_errors)" = 0 ] || die "$s answered $shape with errors (blocked?): $line"
   done
 done
@@ -232,7 +237,8 @@ echo
 echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1);" \
   "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nginx -v 2>&1 | sed 's/^nginx version: //');" \
   "libmodsecurity3 $MODSEC_VERSION; CRS $(basename "$CRS_DIR") PL1, blocking."
-echo "wrk -t1 -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per run, $ROUNDS alternating rounds, medians;" \
+echo "wrk -t1 -c$CONNECTIONS, priming ${JAVA_WARMUP}s per shape (Java) / ${WARMUP}s (nginx), then ${WARMUP}s warm-up" \
+  "+ ${DURATION}s per run, $ROUNDS alternating rounds, medians;" \
   "servers on CPU 0, wrk on CPU 1; load average $LOAD_START at start, $LOAD_END at end."
 echo
 awk -F'\t' -v tck="$CLK_TCK" -v shapes="$SHAPES" '
