@@ -31,6 +31,13 @@ public interface BodyTarget {
      */
     void xml(String elementText, java.util.List<String> attributeValues);
 
+    /**
+     * A multipart body holds more than {@link BodyLimits#maxNonFileBytes()} bytes outside file contents; what
+     * came before the limit has been reported, the rest is not parsed.
+     */
+    default void noFilesLimitExceeded(long limit) {
+    }
+
     /** The body is malformed: sets {@code REQBODY_ERROR=1} and {@code REQBODY_ERROR_MSG}. */
     void error(String message);
 }

@@ -30,6 +30,8 @@ final class MultipartParser {
     private boolean inPartData;
     private int boundaryCount;
     private int partCount;
+    private long nonFileBytes; // bytes scanned outside file contents, for SecRequestBodyNoFilesLimit
+    private boolean fileChunk; // whether the chunk just processed was file contents
     private boolean complete;
     private boolean seenCrlfLine;
     private boolean seenLfLine;
@@ -85,8 +87,9 @@ final class MultipartParser {
                 return;
             }
             try {
-                scan();
-                finish();
+                if (scan()) {
+                    finish();
+                }
             } catch (ParseError e) {
                 target.error("Multipart parsing error: " + e.getMessage());
             }
@@ -216,7 +219,8 @@ final class MultipartParser {
 
     // ---------------------------------------------------------------- body scan
 
-    private void scan() throws ParseError {
+    /** Scans the body; false when it stopped at the limit on bytes outside file contents. */
+    private boolean scan() throws ParseError {
         int pos = 0;
         while (pos < length) {
             byte c = body[pos];
@@ -229,15 +233,24 @@ final class MultipartParser {
                 pos++;
             }
             if (c == '\n' || bufLen == BUF_SIZE || processBuffer) {
+                fileChunk = false;
                 processChunk(processBuffer);
+                if (!fileChunk) {
+                    nonFileBytes += bufLen;
+                    if (nonFileBytes > limits.maxNonFileBytes()) {
+                        target.noFilesLimitExceeded(limits.maxNonFileBytes());
+                        return false;
+                    }
+                }
                 bufLen = 0;
                 bufContainsLine = c == '\n' && !processBuffer;
             }
             if (complete && pos < length) {
                 flags.add(MultipartFlag.DATA_AFTER);
-                return;
+                return true;
             }
         }
+        return true;
     }
 
     private void processChunk(boolean processBuffer) throws ParseError {
@@ -301,6 +314,7 @@ final class MultipartParser {
             }
             processPartHeader();
         } else {
+            fileChunk = part.file;
             processPartData();
         }
     }

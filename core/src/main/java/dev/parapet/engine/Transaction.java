@@ -99,6 +99,7 @@ public final class Transaction implements AutoCloseable {
     private byte[] responseBody = new byte[0];
     private int responseBodyLength;
     private boolean responseBodyOverLimit;
+    private boolean requestBodyNoFilesOverLimit;
     private boolean responseBodyInspectable;
 
     // Progress
@@ -429,6 +430,16 @@ public final class Transaction implements AutoCloseable {
         }
         if (requestBodyAccess && mode != RuleEngineMode.OFF) {
             parseRequestBody();
+            if (requestBodyNoFilesOverLimit) {
+                // A multipart body over SecRequestBodyNoFilesLimit outside its files: refused like a body over
+                // SecRequestBodyLimit, or inspected as far as the limit with ProcessPartial.
+                set(Variable.INBOUND_DATA_ERROR, "1");
+                if (settings().requestBodyLimitAction() == BodyLimitAction.REJECT && mode == RuleEngineMode.ON) {
+                    interruption = new Interruption(0, Disruptive.DENY, 413, null, 2);
+                    phaseDone[2] = true;
+                    return Optional.of(interruption);
+                }
+            }
         }
         return runPhase(2);
     }
@@ -524,6 +535,11 @@ public final class Transaction implements AutoCloseable {
             for (String a : attributeValues) {
                 xml.add("//@*", a);
             }
+        }
+
+        @Override
+        public void noFilesLimitExceeded(long limit) {
+            requestBodyNoFilesOverLimit = true;
         }
 
         @Override

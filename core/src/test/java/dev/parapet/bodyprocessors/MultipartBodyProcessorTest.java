@@ -322,6 +322,39 @@ class MultipartBodyProcessorTest {
     }
 
     @Test
+    void fieldsBeyondTheNoFilesLimitStopParsingWithoutAnError() {
+        String body = crlf("--XyZ", "Content-Disposition: form-data; name=a", "", "short",
+                "--XyZ", "Content-Disposition: form-data; name=b", "", "x".repeat(3000),
+                "--XyZ", "Content-Disposition: form-data; name=c", "", "never seen",
+                "--XyZ--");
+        RecordingTarget t = run(CT, body, new BodyLimits(1000, 512, 1000, 1000));
+        assertEquals(1000, t.noFilesLimitExceeded);
+        assertEquals(List.of("a=short"), t.arguments, "what came before the limit is reported, the rest not parsed");
+        assertNull(t.error(), "stopping at the limit is not a malformed body");
+
+        RecordingTarget unlimited = run(CT, body, new BodyLimits(1000, 512, 1000));
+        assertEquals(-1, unlimited.noFilesLimitExceeded);
+        assertEquals(3, unlimited.arguments.size());
+    }
+
+    @Test
+    void fileContentsDoNotCountTowardsTheNoFilesLimit() {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            file.append("line ").append(i).append(" of an uploaded file, long enough to matter\r\n");
+        }
+        String body = crlf("--XyZ", "Content-Disposition: form-data; name=a", "", "v",
+                "--XyZ", "Content-Disposition: form-data; name=f; filename=\"big.txt\"", "Content-Type: text/plain", "")
+                + file + crlf("--XyZ--");
+        RecordingTarget t = run(CT, body, new BodyLimits(1000, 512, 1000, 1000));
+        assertTrue(body.length() > 10_000);
+        assertEquals(-1, t.noFilesLimitExceeded);
+        assertEquals(List.of("a=v"), t.arguments);
+        assertEquals(1, t.files.size());
+        assertNull(t.error());
+    }
+
+    @Test
     void tooManyHeaders() {
         String[] lines = new String[MultipartParser.MAX_HEADERS_PER_PART + 5];
         lines[0] = "--XyZ";
@@ -381,7 +414,7 @@ class MultipartBodyProcessorTest {
         }
         body.append(crlf("--XyZ--"));
         long start = System.nanoTime();
-        RecordingTarget t = run(CT, body.toString());
+        RecordingTarget t = run(CT, body.toString(), new BodyLimits(1000, 512, 1000)); // 150 KB of fields
         assertNull(t.error());
         assertEquals(1000, t.arguments.size());
         assertTrue(System.nanoTime() - start < 5_000_000_000L);

@@ -18,6 +18,12 @@ final class RecordingTarget implements BodyTarget {
     final List<String> errors = new ArrayList<>();
     final List<Xml> xml = new ArrayList<>();
     String multipartName;
+    long noFilesLimitExceeded = -1;
+
+    @Override
+    public void noFilesLimitExceeded(long limit) {
+        noFilesLimitExceeded = limit;
+    }
     String multipartFileName;
 
     @Override

@@ -720,6 +720,7 @@ public final class RulesetCompiler {
 
     /** Body parsing limits derived from engine settings. */
     public static BodyLimits bodyLimits(EngineSettings s) {
-        return new BodyLimits(s.argumentsLimit(), s.requestBodyJsonDepthLimit(), BodyLimits.DEFAULTS.maxParts());
+        return new BodyLimits(s.argumentsLimit(), s.requestBodyJsonDepthLimit(), BodyLimits.DEFAULTS.maxParts(),
+                s.requestBodyNoFilesLimit());
     }
 }
