@@ -869,11 +869,15 @@ public final class Transaction implements AutoCloseable {
             if (v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES) {
                 entries = new ArrayList<>(entries);
             }
+            Collection screened = null; // the collection whose transformed values mayPassAny has kept
             if (target.key() == null && entries.size() > 1 && !rule.multiMatch && !rule.negated
                     && rule.screenSlots().length > 0) {
                 Collection c = collections[v.ordinal()];
-                if (c != null && c.entries() == entries && !mayPassAny(rule, c)) {
-                    continue; // the literal screen rules out every value of the collection
+                if (c != null && c.entries() == entries) {
+                    if (!mayPassAny(rule, c)) {
+                        continue; // the literal screen rules out every value of the collection
+                    }
+                    screened = c;
                 }
             }
             boolean mayExclude = rule.hasExclusionFor(v) || touches(removals, v);
@@ -884,6 +888,14 @@ public final class Transaction implements AutoCloseable {
                 }
                 if (mayExclude && isExcluded(rule, removals, v, e.key(), e.keyLower())) {
                     continue;
+                }
+                if (screened != null) {
+                    // Rule actions may have changed the collection since; then the kept nodes are gone.
+                    int nodes = screened.transformedNodes(rule.pipeline, scratch().screens());
+                    if (nodes >= 0) {
+                        any |= evaluateTransformed(rule, v.name(), e, scratch().node(nodes + i));
+                        continue;
+                    }
                 }
                 boolean matchedVars = v == Variable.MATCHED_VARS || v == Variable.MATCHED_VARS_NAMES;
                 any |= evaluateValue(rule, matchedVars ? e.key() : v.name(), matchedVars ? null : e.key(), e.value(), e);
@@ -919,20 +931,27 @@ public final class Transaction implements AutoCloseable {
         LiteralScreen screen = program.screen();
         ScreenArena arena = scratch().screens();
         TransformPipeline p = rule.pipeline;
-        int union = c.union(p);
+        int union = c.union(p, arena);
+        int nodes;
         if (union < 0) {
             union = screen.newUnion(arena);
-            for (Entry e : c.entries()) {
-                ValueNode n = transformed(e.node(), p);
+            List<Entry> entries = c.entries();
+            Scratch s = scratch();
+            nodes = s.allocateNodes(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                ValueNode n = transformed(entries.get(i).node(), p);
+                s.node(nodes + i, n);
                 screen.addCharacters(arena, union, screened(n));
             }
-            c.union(p, union, program.pipelines());
+            c.union(p, union, nodes, program.pipelines(), arena);
+        } else {
+            nodes = c.transformedNodes(p, arena);
         }
         for (int slot : rule.screenSlots()) {
             int verdict = screen.unionPasses(arena, union, slot);
             if (verdict == LiteralScreen.NEEDS_LITERALS) {
-                for (Entry e : c.entries()) {
-                    ValueNode n = transformed(e.node(), p);
+                for (int i = 0; i < c.size(); i++) {
+                    ValueNode n = scratch().node(nodes + i);
                     screen.addLiterals(arena, union, screened(n), n.text());
                 }
                 screen.literalsAdded(arena, union);
@@ -1068,6 +1087,15 @@ public final class Transaction implements AutoCloseable {
             }
         }
         return out == null ? List.of() : out;
+    }
+
+    /** Evaluates a collection entry whose value after the rule's (non-multiMatch) pipeline is {@code n}. */
+    private boolean evaluateTransformed(CompiledRule rule, String prefix, Entry e, ValueNode n) {
+        if (operatorMatches(rule, n) != rule.negated) {
+            addMatch(rule, prefix, e.key(), n.text(), e);
+            return true;
+        }
+        return false;
     }
 
     /** Evaluates one value; its variable name is {@code prefix} or {@code prefix:key}, built only on a match. */

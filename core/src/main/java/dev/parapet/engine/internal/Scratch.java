@@ -45,6 +45,21 @@ public final class Scratch {
         return links;
     }
 
+    /** Carves out room for {@code n} nodes (a collection's values after one pipeline) and returns its offset. */
+    public int allocateNodes(int n) {
+        return allocateLinks(n);
+    }
+
+    /** The node kept at {@code at} (see {@link #allocateNodes}). */
+    public ValueNode node(int at) {
+        return links[at];
+    }
+
+    /** Keeps {@code node} at {@code at}. */
+    public void node(int at, ValueNode node) {
+        links[at] = node;
+    }
+
     /** Carves out {@code n} empty links and returns their offset. */
     int allocateLinks(int n) {
         if (linksTop + n > links.length) {

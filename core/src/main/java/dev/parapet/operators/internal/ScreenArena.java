@@ -22,7 +22,7 @@ public final class ScreenArena {
     }
 
     /** Carves out {@code n} zeroed words and returns their offset. */
-    int allocate(int n) {
+    public int allocate(int n) {
         if (top + n > words.length) {
             words = Arrays.copyOf(words, Math.max(words.length * 2, top + n));
         }
