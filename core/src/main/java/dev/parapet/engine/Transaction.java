@@ -16,7 +16,6 @@ import dev.parapet.engine.internal.CompiledRule;
 import dev.parapet.engine.internal.Entry;
 import dev.parapet.engine.internal.LogLines;
 import dev.parapet.engine.internal.Program;
-import dev.parapet.engine.internal.RuleSelection;
 import dev.parapet.engine.internal.RulesetCompiler;
 import dev.parapet.engine.internal.Scratch;
 import dev.parapet.engine.internal.InspectionThreads;
@@ -85,7 +84,7 @@ public final class Transaction implements AutoCloseable {
     private Map<String, String> env;
 
     // ctl: exclusions
-    private List<RuleSelection> removedRules;
+    private List<Predicate<CompiledRule>> removedRules;
     private java.util.Set<IntPredicate> removedIdSets;
     private java.util.Set<List<Object>> removedTargetPairs;
     private List<TargetRemoval> removedTargets;
@@ -145,7 +144,7 @@ public final class Transaction implements AutoCloseable {
     private Protection.Admission admission;
     private final StoredCollections storedCollections;
 
-    private record TargetRemoval(RuleSelection rules, Target target) {
+    private record TargetRemoval(Predicate<CompiledRule> rules, Target target) {
     }
 
     Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks, ScratchPool scratchPool,
@@ -799,7 +798,7 @@ public final class Transaction implements AutoCloseable {
 
     private boolean isRemoved(CompiledRule rule) {
         if (removedRules != null) {
-            for (RuleSelection r : removedRules) {
+            for (Predicate<CompiledRule> r : removedRules) {
                 if (r.test(rule)) {
                     return true;
                 }
@@ -1257,13 +1256,50 @@ public final class Transaction implements AutoCloseable {
             relevant = true;
         }
         // Only logged rules get an error-log line; the CRS paranoia gates alone match dozens of nolog rules.
+        if (!rule.log) {
+            String value = matchedVar == null ? "" : matchedVar;
+            if (rule.lastMatch instanceof MatchedRule last && last.disruptive() == disruptive
+                    && last.matchedValue().equals(value) && last.message().equals(message)
+                    && last.data().equals(data) && matchedVarNameIs(last.matchedVariable())) {
+                matched.add(last);
+                return;
+            }
+            String name = matchedVarName();
+            MatchedRule m = new MatchedRule(rule.id, rule.phase, message, data,
+                    rule.severity == null ? "" : rule.severity, rule.tags, rule.version == null ? "" : rule.version,
+                    rule.file, rule.line, name == null ? "" : name, value, false, rule.auditLog, disruptive, "");
+            if (value.length() <= MAX_SHARED_MATCH_VALUE && data.isEmpty()) {
+                rule.lastMatch = m; // levels, counts and flags only: no request data outlives its request
+            }
+            matched.add(m);
+            return;
+        }
         String matchedVarName = matchedVarName();
-        String line = !rule.log ? "" : LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName,
+        String line = LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName,
                 matchedVar, scalar(Variable.SERVER_NAME), scalar(Variable.REQUEST_URI), id);
         matched.add(new MatchedRule(rule.id, rule.phase, message, data, rule.severity == null ? "" : rule.severity,
                 rule.tags, rule.version == null ? "" : rule.version, rule.file, rule.line,
                 matchedVarName == null ? "" : matchedVarName, matchedVar == null ? "" : matchedVar, rule.log,
                 rule.auditLog, disruptive, line));
+    }
+
+    /** Longest matched value whose nolog match record is kept on the rule for reuse (see CompiledRule#lastMatch). */
+    private static final int MAX_SHARED_MATCH_VALUE = 16;
+
+    /** Whether MATCHED_VAR_NAME equals {@code name}, without building it. */
+    private boolean matchedVarNameIs(String name) {
+        if (matchedVarName != null) {
+            return matchedVarName.equals(name);
+        }
+        if (matchedVarPrefix == null) {
+            return name.isEmpty();
+        }
+        if (matchedVarKey == null) {
+            return matchedVarPrefix.equals(name);
+        }
+        int p = matchedVarPrefix.length();
+        return name.length() == p + 1 + matchedVarKey.length() && name.startsWith(matchedVarPrefix)
+                && name.charAt(p) == ':' && name.startsWith(matchedVarKey, p + 1);
     }
 
     private static int severityNumber(String s) {
@@ -1574,7 +1610,7 @@ public final class Transaction implements AutoCloseable {
             if (removedRules == null) {
                 removedRules = new ArrayList<>();
             }
-            removedRules.add(new RuleSelection(rules, program.ruleCount()));
+            removedRules.add(rules); // each selection is a cheap test: an id range or a rule-set-wide tag/msg array
         }
 
         @Override
@@ -1610,7 +1646,7 @@ public final class Transaction implements AutoCloseable {
             String key = ref.spec().selector();
             Target target = new Target(v.get(), key, key == null ? null : Ascii.lower(key), ref.keyRegex(),
                     ref.spec().count());
-            removedTargets.add(new TargetRemoval(new RuleSelection(rules, program.ruleCount()), target));
+            removedTargets.add(new TargetRemoval(rules, target));
             removalsByRule = null;
         }
 

@@ -41,6 +41,13 @@ public final class CompiledRule {
     public final CompiledRule chained;
     /** Where this rule's phase list continues after {@code skipAfter}; -1 for the end of the phase. */
     int skipAfterIndex = -1;
+    /**
+     * The last match record of this (nolog) rule, handed out again while a transaction's match is identical:
+     * CRS's bookkeeping rules match every request with the same variable and value. Shared by all threads
+     * without locking: a {@link dev.parapet.engine.MatchedRule} is immutable (final fields), so a racy read
+     * sees a whole record or {@code null}, and losing a racy write only costs a new record.
+     */
+    public Object lastMatch;
     /** A dense number for this top-level rule (0 to ruleCount-1), for per-transaction memo arrays. */
     int index;
     /** This rule's (or chain link's) slots in the program's {@link Program#screen() literal screen}. */
