@@ -14,11 +14,11 @@ import dev.parapet.engine.internal.Ascii;
 import dev.parapet.engine.internal.Collection;
 import dev.parapet.engine.internal.CompiledRule;
 import dev.parapet.engine.internal.Entry;
+import dev.parapet.engine.internal.InspectionThreads;
 import dev.parapet.engine.internal.LogLines;
 import dev.parapet.engine.internal.Program;
 import dev.parapet.engine.internal.RulesetCompiler;
 import dev.parapet.engine.internal.Scratch;
-import dev.parapet.engine.internal.InspectionThreads;
 import dev.parapet.engine.internal.ScratchPool;
 import dev.parapet.engine.internal.StoredCollections;
 import dev.parapet.engine.internal.Target;
@@ -1268,7 +1268,8 @@ public final class Transaction implements AutoCloseable {
             MatchedRule m = new MatchedRule(rule.id, rule.phase, message, data,
                     rule.severity == null ? "" : rule.severity, rule.tags, rule.version == null ? "" : rule.version,
                     rule.file, rule.line, name == null ? "" : name, value, false, rule.auditLog, disruptive, "");
-            if (value.length() <= MAX_SHARED_MATCH_VALUE && data.isEmpty()) {
+            if (value.length() <= MAX_SHARED_MATCH_VALUE && data.isEmpty()
+                    && (rule.message == null || !rule.message.hasMacros())) {
                 rule.lastMatch = m; // levels, counts and flags only: no request data outlives its request
             }
             matched.add(m);
