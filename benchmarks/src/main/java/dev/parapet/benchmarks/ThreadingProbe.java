@@ -31,6 +31,10 @@ public final class ThreadingProbe {
     /** How successive transactions are placed on threads. */
     enum Mode { SAME_THREAD, THREAD_POOL, VIRTUAL_PER_TX }
 
+    /** Process CPU µs and allocated KB (all threads) per transaction of one run. */
+    record Cost(double cpuMicros, double allocatedKb) {
+    }
+
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -57,16 +61,17 @@ public final class ThreadingProbe {
                 }
                 for (int r = 0; r < rounds; r++) { // modes interleaved, so drifting machine load hits all alike
                     for (int m = 0; m < modes.length; m++) {
-                        ExecutorService executor = modes[m] == Mode.THREAD_POOL ? pool : virtual;
-                        best[m] = Math.min(best[m], run(firewall, exchange, modes[m], executor, count));
-                        allocated[m] = lastAllocatedKb;
+                        Cost cost = run(firewall, exchange, modes[m], modes[m] == Mode.THREAD_POOL ? pool : virtual,
+                                count);
+                        best[m] = Math.min(best[m], cost.cpuMicros());
+                        allocated[m] = cost.allocatedKb();
                     }
                 }
                 for (int m = 0; m < modes.length; m++) {
-                    ExecutorService executor = modes[m] == Mode.THREAD_POOL ? pool : virtual;
                     double handOff = Double.MAX_VALUE;
                     for (int r = 0; r < rounds; r++) {
-                        handOff = Math.min(handOff, run(null, exchange, modes[m], executor, count * 10));
+                        handOff = Math.min(handOff, run(null, exchange, modes[m],
+                                modes[m] == Mode.THREAD_POOL ? pool : virtual, count * 10).cpuMicros());
                     }
                     System.out.printf(Locale.ROOT, "%-8s %-12s %-15s %12.1f %14.1f %13.1f%n", ruleset, shape,
                             modes[m], best[m], handOff, allocated[m]);
@@ -78,14 +83,11 @@ public final class ThreadingProbe {
         }
     }
 
-    /** Allocated KB per transaction (all threads) of the last {@link #run}; the probe is single-threaded. */
-    private static double lastAllocatedKb;
-
     /**
-     * Process CPU µs per transaction for {@code count} transactions placed by {@code mode}; with a null
+     * The cost per transaction of {@code count} transactions placed by {@code mode}; with a null
      * {@code firewall}, the cost of placing an empty task the same way.
      */
-    private static double run(Firewall firewall, HttpExchange exchange, Mode mode, ExecutorService executor,
+    private static Cost run(Firewall firewall, HttpExchange exchange, Mode mode, ExecutorService executor,
                               int count) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -105,8 +107,7 @@ public final class ThreadingProbe {
         if (sink == 42) {
             System.out.print(""); // keeps the results alive
         }
-        double cpu = (os.getProcessCpuTime() - c0) / 1e3 / count;
-        lastAllocatedKb = (threads.getTotalThreadAllocatedBytes() - a0) / 1024.0 / count;
-        return cpu;
+        return new Cost((os.getProcessCpuTime() - c0) / 1e3 / count,
+                (threads.getTotalThreadAllocatedBytes() - a0) / 1024.0 / count);
     }
 }

@@ -418,10 +418,7 @@ public final class Transaction implements AutoCloseable {
             return runPhase(2);
         }
         if (requestBodyOverLimit) {
-            set(Variable.INBOUND_DATA_ERROR, "1");
-            if (settings().requestBodyLimitAction() == BodyLimitAction.REJECT && mode == RuleEngineMode.ON) {
-                interruption = new Interruption(0, Disruptive.DENY, 413, null, 2);
-                phaseDone[2] = true;
+            if (refuseBodyOverLimit()) {
                 return Optional.of(interruption);
             }
         } else {
@@ -429,18 +426,27 @@ public final class Transaction implements AutoCloseable {
         }
         if (requestBodyAccess && mode != RuleEngineMode.OFF) {
             parseRequestBody();
-            if (requestBodyNoFilesOverLimit) {
-                // A multipart body over SecRequestBodyNoFilesLimit outside its files: refused like a body over
-                // SecRequestBodyLimit, or inspected as far as the limit with ProcessPartial.
-                set(Variable.INBOUND_DATA_ERROR, "1");
-                if (settings().requestBodyLimitAction() == BodyLimitAction.REJECT && mode == RuleEngineMode.ON) {
-                    interruption = new Interruption(0, Disruptive.DENY, 413, null, 2);
-                    phaseDone[2] = true;
-                    return Optional.of(interruption);
-                }
+            // A multipart body over SecRequestBodyNoFilesLimit outside its files is treated like one over
+            // SecRequestBodyLimit; with ProcessPartial it was parsed as far as the limit.
+            if (requestBodyNoFilesOverLimit && refuseBodyOverLimit()) {
+                return Optional.of(interruption);
             }
         }
         return runPhase(2);
+    }
+
+    /**
+     * Flags a request body over a limit ({@code INBOUND_DATA_ERROR}) and, when {@code SecRequestBodyLimitAction}
+     * is Reject and the engine is on, refuses it with 413 before phase 2; whether it refused.
+     */
+    private boolean refuseBodyOverLimit() {
+        set(Variable.INBOUND_DATA_ERROR, "1");
+        if (settings().requestBodyLimitAction() == BodyLimitAction.REJECT && mode == RuleEngineMode.ON) {
+            interruption = new Interruption(0, Disruptive.DENY, 413, null, 2);
+            phaseDone[2] = true;
+            return true;
+        }
+        return false;
     }
 
     private void parseRequestBody() {
@@ -1255,33 +1261,30 @@ public final class Transaction implements AutoCloseable {
         if (rule.log || rule.auditLog) {
             relevant = true;
         }
-        // Only logged rules get an error-log line; the CRS paranoia gates alone match dozens of nolog rules.
-        if (!rule.log) {
-            String value = matchedVar == null ? "" : matchedVar;
-            if (rule.lastMatch instanceof MatchedRule last && last.disruptive() == disruptive
-                    && last.matchedValue().equals(value) && last.message().equals(message)
-                    && last.data().equals(data) && matchedVarNameIs(last.matchedVariable())) {
-                matched.add(last);
-                return;
-            }
-            String name = matchedVarName();
-            MatchedRule m = new MatchedRule(rule.id, rule.phase, message, data,
-                    rule.severity == null ? "" : rule.severity, rule.tags, rule.version == null ? "" : rule.version,
-                    rule.file, rule.line, name == null ? "" : name, value, false, rule.auditLog, disruptive, "");
-            if (value.length() <= MAX_SHARED_MATCH_VALUE && data.isEmpty()
-                    && (rule.message == null || !rule.message.hasMacros())) {
-                rule.lastMatch = m; // levels, counts and flags only: no request data outlives its request
-            }
-            matched.add(m);
+        String value = matchedVar == null ? "" : matchedVar;
+        MatchedRule last = rule.lastMatch; // read once: other threads may replace it
+        if (!rule.log && last != null && sameAs(last, disruptive, value, message, data)) {
+            matched.add(last);
             return;
         }
-        String matchedVarName = matchedVarName();
-        String line = LogLines.errorLine(rule, mode, disruptive, message, data, matchedVarName,
+        String name = matchedVarName();
+        // Only logged rules get an error-log line; the CRS paranoia gates alone match dozens of nolog rules.
+        String line = !rule.log ? "" : LogLines.errorLine(rule, mode, disruptive, message, data, name,
                 matchedVar, scalar(Variable.SERVER_NAME), scalar(Variable.REQUEST_URI), id);
-        matched.add(new MatchedRule(rule.id, rule.phase, message, data, rule.severity == null ? "" : rule.severity,
-                rule.tags, rule.version == null ? "" : rule.version, rule.file, rule.line,
-                matchedVarName == null ? "" : matchedVarName, matchedVar == null ? "" : matchedVar, rule.log,
-                rule.auditLog, disruptive, line));
+        MatchedRule m = new MatchedRule(rule.id, rule.phase, message, data, rule.severity == null ? "" : rule.severity,
+                rule.tags, rule.version == null ? "" : rule.version, rule.file, rule.line, name == null ? "" : name,
+                value, rule.log, rule.auditLog, disruptive, line);
+        if (!rule.log && value.length() <= MAX_SHARED_MATCH_VALUE && data.isEmpty()
+                && (rule.message == null || !rule.message.hasMacros())) {
+            rule.lastMatch = m; // levels, counts and flags only: no request data outlives its request
+        }
+        matched.add(m);
+    }
+
+    /** Whether this match would record what {@code last} records (the rule's constant fields aside). */
+    private boolean sameAs(MatchedRule last, boolean disruptive, String value, String message, String data) {
+        return last.disruptive() == disruptive && last.matchedValue().equals(value) && last.message().equals(message)
+                && last.data().equals(data) && matchedVarNameIs(last.matchedVariable());
     }
 
     /** Longest matched value whose nolog match record is kept on the rule for reuse (see CompiledRule#lastMatch). */

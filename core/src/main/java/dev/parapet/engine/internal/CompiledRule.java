@@ -2,6 +2,7 @@ package dev.parapet.engine.internal;
 
 import dev.parapet.actions.Action;
 import dev.parapet.actions.Disruptive;
+import dev.parapet.engine.MatchedRule;
 import dev.parapet.operators.Operator;
 import dev.parapet.seclang.MacroString;
 import java.util.List;
@@ -44,10 +45,10 @@ public final class CompiledRule {
     /**
      * The last match record of this (nolog) rule, handed out again while a transaction's match is identical:
      * CRS's bookkeeping rules match every request with the same variable and value. Shared by all threads
-     * without locking: a {@link dev.parapet.engine.MatchedRule} is immutable (final fields), so a racy read
+     * without locking: a {@link MatchedRule} is immutable (final fields), so a racy read
      * sees a whole record or {@code null}, and losing a racy write only costs a new record.
      */
-    public Object lastMatch;
+    public MatchedRule lastMatch;
     /** A dense number for this top-level rule (0 to ruleCount-1), for per-transaction memo arrays. */
     int index;
     /** This rule's (or chain link's) slots in the program's {@link Program#screen() literal screen}. */

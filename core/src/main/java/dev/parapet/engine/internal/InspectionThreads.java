@@ -72,14 +72,12 @@ public final class InspectionThreads {
         }
     }
 
+    /** What to throw for the work's failure: the same exception, or a checked one wrapped. */
     private static RuntimeException rethrown(Throwable cause) {
-        if (cause instanceof RuntimeException r) {
-            throw r;
-        }
         if (cause instanceof Error e) {
             throw e;
         }
-        throw new IllegalStateException("rule phase failed", cause);
+        return cause instanceof RuntimeException r ? r : new IllegalStateException("rule phase failed", cause);
     }
 
     /** Threads alive right now (for tests). */
