@@ -25,6 +25,7 @@ import dev.parapet.engine.internal.Target;
 import dev.parapet.engine.internal.TransformPipeline;
 import dev.parapet.engine.internal.ValueNode;
 import dev.parapet.operators.OperatorContext;
+import dev.parapet.operators.internal.KeyRegex;
 import dev.parapet.operators.internal.LiteralScreen;
 import dev.parapet.operators.internal.ScreenArena;
 import dev.parapet.seclang.MacroString;
@@ -1045,8 +1046,11 @@ public final class Transaction implements AutoCloseable {
 
     /** {@link Target#selects}, with a regex selector run on the transaction's reusable matcher. */
     private boolean selects(Target target, String key, String keyLower) {
-        if (target.keyRegex() != null) {
-            return context.matcher(target.keyRegex(), key).find();
+        KeyRegex regex = target.keyRegex();
+        if (regex != null) {
+            int verdict = regex.quickVerdict(keyLower);
+            return verdict == KeyRegex.SEARCH ? context.matcher(regex.pattern(), key).find()
+                    : verdict == KeyRegex.SELECTED;
         }
         return target.selects(key, keyLower);
     }

@@ -4,6 +4,7 @@ import dev.parapet.benchmarks.CrsDirectory;
 import dev.parapet.benchmarks.RulesetFixture;
 import dev.parapet.engine.Firewall;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * without any WAF ({@code --waf off}).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.parapet.benchmarks.e2e.E2eServer --port 8091
- * --waf on [--crs DIR] [--paranoia 1]}. It prints {@code READY <port>} once it accepts connections and stops
+ * --waf on [--crs DIR] [--paranoia 1] [--max-threads 32] [--virtual-threads off]}. It prints
+ * {@code READY <port>} once it accepts connections and stops
  * on SIGTERM.
  */
 public final class E2eServer implements AutoCloseable {
@@ -41,8 +43,21 @@ public final class E2eServer implements AutoCloseable {
      * @param firewall the firewall in front of the backend, or {@code null} for none
      */
     public static E2eServer start(int port, Firewall firewall) throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        return start(port, firewall, 32, false);
+    }
+
+    /**
+     * Starts a server on {@code 127.0.0.1:port} with at most {@code maxThreads} pooled threads (at least 3:
+     * Jetty's acceptor, selector and one request thread), running requests on virtual threads when
+     * {@code virtualThreads} is set.
+     */
+    public static E2eServer start(int port, Firewall firewall, int maxThreads, boolean virtualThreads)
+            throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(maxThreads, Math.min(4, maxThreads));
         threads.setName("e2e");
+        if (virtualThreads) {
+            threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        }
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -71,6 +86,8 @@ public final class E2eServer implements AutoCloseable {
         boolean waf = true;
         Path crs = null;
         int paranoia = 1;
+        int maxThreads = 32;
+        boolean virtualThreads = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -78,8 +95,10 @@ public final class E2eServer implements AutoCloseable {
                 case "--waf" -> waf = parseOnOff(require(args[i], value));
                 case "--crs" -> crs = Path.of(require(args[i], value));
                 case "--paranoia" -> paranoia = Integer.parseInt(require(args[i], value));
+                case "--max-threads" -> maxThreads = Integer.parseInt(require(args[i], value));
+                case "--virtual-threads" -> virtualThreads = parseOnOff(require(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --port N --waf on|off --crs DIR --paranoia 1|2)");
+                        + " (use --port N --waf on|off --crs DIR --paranoia 1|2 --max-threads N --virtual-threads on|off)");
             }
             i++;
         }
@@ -95,7 +114,7 @@ public final class E2eServer implements AutoCloseable {
             LOG.info("Parapet firewall with {} rules built in {} ms", firewall.ruleCount(),
                     (System.nanoTime() - start) / 1_000_000);
         }
-        E2eServer server = start(port, firewall);
+        E2eServer server = start(port, firewall, maxThreads, virtualThreads);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();

@@ -14,6 +14,7 @@ import dev.parapet.engine.RuleEngineMode;
 import dev.parapet.operators.OperatorArgs;
 import dev.parapet.operators.OperatorFactory;
 import dev.parapet.operators.OperatorRegistry;
+import dev.parapet.operators.internal.KeyRegex;
 import dev.parapet.operators.internal.ModSecRegex;
 import dev.parapet.seclang.ActionSpec;
 import dev.parapet.seclang.Directive;
@@ -617,9 +618,9 @@ public final class RulesetCompiler {
     /** Compiles one target spec whose variable is known. */
     public static Target compileTarget(Variable variable, VariableSpec spec) {
         String key = spec.selector();
-        org.safere.Pattern regex = null;
+        KeyRegex regex = null;
         if (spec.regex()) {
-            regex = ModSecRegex.compile(key, true);
+            regex = KeyRegex.of(ModSecRegex.compile(key, true));
         }
         return new Target(variable, key, key == null ? null : key.toLowerCase(Locale.ROOT), regex, spec.count());
     }

@@ -1,7 +1,7 @@
 package dev.parapet.engine.internal;
 
 import dev.parapet.variables.Variable;
-import org.safere.Pattern;
+import dev.parapet.operators.internal.KeyRegex;
 
 /**
  * One compiled entry of a rule's target list, or one exclusion.
@@ -12,12 +12,12 @@ import org.safere.Pattern;
  * @param keyRegex the compiled {@code /regex/} selector, or {@code null}
  * @param count whether this is a {@code &} count
  */
-public record Target(Variable variable, String key, String keyLower, Pattern keyRegex, boolean count) {
+public record Target(Variable variable, String key, String keyLower, KeyRegex keyRegex, boolean count) {
 
     /** Whether a collection key is selected by this target (always true without a selector). */
     public boolean selects(String entryKey, String entryKeyLower) {
         if (keyRegex != null) {
-            return keyRegex.matcher(entryKey).find();
+            return keyRegex.selects(entryKey, entryKeyLower);
         }
         return keyLower == null || keyLower.equals(entryKeyLower);
     }
