@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * An immutable Aho–Corasick automaton over bytes (chars 0x00–0xFF) for {@code @pm} and
- * {@code @pmFromFile}. Search time is linear in the input; memory is linear in the total phrase length
- * (sparse sorted edges per node, plus a dense table for the root).
+ * {@code @pmFromFile}. Search time is linear in the input; memory is linear in the total phrase length:
+ * sparse sorted edges per node, plus complete transition rows (over the characters the phrases use) for the
+ * nodes up to {@link #DENSE_DEPTH} deep, where benign text spends nearly all its steps, so a step there is
+ * one table load instead of a search of edges and failure links.
  *
  * <p>Case-insensitive automata fold ASCII letters only, like ModSecurity's {@code acmp} ({@code tolower}
  * in the C locale). Input chars above 0xFF cannot occur in byte strings; they simply match nothing.
@@ -20,9 +22,16 @@ public final class AhoCorasick {
     public record Match(int phraseIndex, int start, int end) {
     }
 
+    /** Nodes up to this depth (the root is 0) get a complete transition row. */
+    static final int DENSE_DEPTH = 2;
+
     private final String[] phrases;
     private final boolean caseInsensitive;
-    private final int[] rootNext; // 256 entries
+    private final int[] classOf; // char 0x00-0xFF -> its column in a dense row; 0 for chars in no phrase
+    private final int classes;
+    private final int[] denseRow; // node -> offset of its row in dense, or -1 for deeper nodes
+    private final int[] dense; // complete transitions of the shallow nodes
+    private final int[] hit; // node -> the node whose phrase a match ending here reports, or -1
     private final int[] edgeStart; // node -> first edge; edgeStart[node + 1] ends it
     private final char[] edgeLabel; // sorted per node
     private final int[] edgeTarget;
@@ -35,7 +44,6 @@ public final class AhoCorasick {
             char[] edgeLabel, int[] edgeTarget, int[] fail, int[] output, int[] outputLink, int[] depth) {
         this.phrases = phrases;
         this.caseInsensitive = caseInsensitive;
-        this.rootNext = rootNext;
         this.edgeStart = edgeStart;
         this.edgeLabel = edgeLabel;
         this.edgeTarget = edgeTarget;
@@ -43,6 +51,55 @@ public final class AhoCorasick {
         this.output = output;
         this.outputLink = outputLink;
         this.depth = depth;
+        int nodes = fail.length;
+        this.hit = new int[nodes];
+        for (int node = 0; node < nodes; node++) {
+            hit[node] = output[node] >= 0 ? node : outputLink[node];
+        }
+        this.classOf = new int[256];
+        int columns = 1;
+        for (char c : edgeLabel) {
+            if (classOf[c] == 0) {
+                classOf[c] = columns++;
+            }
+        }
+        if (caseInsensitive) {
+            for (char c = 'A'; c <= 'Z'; c++) {
+                classOf[c] = classOf[c + ('a' - 'A')];
+            }
+        }
+        this.classes = columns;
+        char[] labelOfClass = new char[columns];
+        for (int c = 255; c >= 0; c--) {
+            if (classOf[c] != 0) {
+                labelOfClass[classOf[c]] = fold((char) c, caseInsensitive);
+            }
+        }
+        this.denseRow = new int[nodes];
+        Arrays.fill(denseRow, -1);
+        int rows = 0;
+        for (int node = 0; node < nodes; node++) {
+            if (depth[node] <= DENSE_DEPTH) {
+                denseRow[node] = rows++ * columns;
+            }
+        }
+        this.dense = new int[rows * columns];
+        // Shallower nodes first, so a node's failure target (always shallower) already has its row.
+        Integer[] byDepth = new Integer[rows];
+        for (int node = 0, r = 0; node < nodes; node++) {
+            if (denseRow[node] >= 0) {
+                byDepth[r++] = node;
+            }
+        }
+        Arrays.sort(byDepth, (a, b) -> Integer.compare(depth[a], depth[b]));
+        for (int node : byDepth) {
+            int row = denseRow[node];
+            for (int cls = 1; cls < columns; cls++) {
+                int child = node == 0 ? rootNext[labelOfClass[cls]]
+                        : child(edgeStart, edgeLabel, edgeTarget, node, labelOfClass[cls]);
+                dense[row + cls] = child > 0 ? child : node == 0 ? 0 : dense[denseRow[fail[node]] + cls];
+            }
+        }
     }
 
     /**
@@ -146,30 +203,37 @@ public final class AhoCorasick {
      */
     public Match find(String text) {
         int state = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char raw = text.charAt(i);
             if (raw > 0xFF) {
                 state = 0;
                 continue;
             }
-            char c = fold(raw, caseInsensitive);
-            while (true) {
-                int next = state == 0 ? rootNext[c] : child(edgeStart, edgeLabel, edgeTarget, state, c);
-                if (next > 0) {
-                    state = next;
-                    break;
-                }
-                if (state == 0) {
-                    break;
-                }
-                state = fail[state];
-            }
-            int hit = output[state] >= 0 ? state : outputLink[state];
-            if (hit >= 0) {
-                return new Match(output[hit], i + 1 - depth[hit], i + 1);
+            int cls = classOf[raw];
+            int row = denseRow[state];
+            state = row >= 0 ? dense[row + cls] : cls == 0 ? 0 : deepStep(state, fold(raw, caseInsensitive), cls);
+            int found = hit[state];
+            if (found >= 0) {
+                return new Match(output[found], i + 1 - depth[found], i + 1);
             }
         }
         return null;
+    }
+
+    /** The transition from a node below the dense rows: its edges, else its failure chain's. */
+    private int deepStep(int state, char c, int cls) {
+        while (true) {
+            int next = child(edgeStart, edgeLabel, edgeTarget, state, c);
+            if (next > 0) {
+                return next;
+            }
+            state = fail[state];
+            int row = denseRow[state];
+            if (row >= 0) {
+                return dense[row + cls];
+            }
+        }
     }
 
     /** The phrase at {@code index}, as given to {@link #build}. */

@@ -99,4 +99,31 @@ class AhoCorasickTest {
             assertTrue(lower.startsWith(ac.phrase(match.phraseIndex()), match.start()));
         }
     }
+
+    @Property(tries = 500)
+    void caseSensitiveAgreesWithNaiveSearchBelowTheDenseRows(
+            @ForAll @Size(max = 6) List<@StringLength(min = 1, max = 7) @Chars({'a', 'b', 'A', 'B'}) String> phrases,
+            @ForAll @StringLength(max = 40) @Chars({'a', 'b', 'A', 'B', 'x', '\u0100'}) String text) {
+        AhoCorasick ac = AhoCorasick.build(phrases, false);
+        int bestEnd = Integer.MAX_VALUE;
+        int bestLength = -1;
+        for (String p : phrases) {
+            for (int at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) {
+                int end = at + p.length();
+                if (end < bestEnd || (end == bestEnd && p.length() > bestLength)) {
+                    bestEnd = end;
+                    bestLength = p.length();
+                }
+            }
+        }
+        AhoCorasick.Match match = ac.find(text);
+        if (bestLength < 0) {
+            assertNull(match);
+        } else {
+            assertNotNull(match);
+            assertEquals(bestEnd, match.end());
+            assertEquals(bestLength, match.end() - match.start());
+            assertTrue(text.startsWith(ac.phrase(match.phraseIndex()), match.start()));
+        }
+    }
 }
