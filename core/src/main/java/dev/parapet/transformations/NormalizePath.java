@@ -15,10 +15,20 @@ public final class NormalizePath implements Transformation {
 
     @Override
     public String apply(String input) {
-        if (input.isEmpty() || (input.indexOf('.') < 0 && input.indexOf("//") < 0)) {
+        if (input.isEmpty() || (input.indexOf('.') < 0 && input.indexOf("//") < 0) || oneSegment(input)) {
             return input;
         }
         return ByteChars.sameIfEqual(input, normalize(input.toCharArray()));
+    }
+
+    /**
+     * Whether a path without any slash comes out of {@link #normalize} unchanged: a single segment, which only
+     * the end-of-buffer check for {@code .} and {@code ..} (it looks at the last characters alone, as
+     * ModSecurity does) can change. Numbers, host names and e-mail addresses in JSON values take this way
+     * without a copy.
+     */
+    static boolean oneSegment(String path) {
+        return path.indexOf('/') < 0 && path.charAt(path.length() - 1) != '.';
     }
 
     /** Normalises {@code buf} (which uses '/' as separator) in place and returns the result. */

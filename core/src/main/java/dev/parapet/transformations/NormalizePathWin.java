@@ -17,7 +17,7 @@ public final class NormalizePathWin implements Transformation {
             return input;
         }
         String slashed = input.replace('\\', '/');
-        if (slashed.indexOf('.') < 0 && slashed.indexOf("//") < 0) {
+        if ((slashed.indexOf('.') < 0 && slashed.indexOf("//") < 0) || NormalizePath.oneSegment(slashed)) {
             return slashed;
         }
         return ByteChars.sameIfEqual(input, NormalizePath.normalize(slashed.toCharArray()));

@@ -123,4 +123,27 @@ class TransformationPropertiesTest {
         String out = assertTimeout(Duration.ofSeconds(10), () -> t.apply(input));
         assertTrue(out.length() <= 4 * input.length() + 64);
     }
+
+    /** Short strings of the characters that cmdLine and the path normalisers treat specially. */
+    @Provide
+    Arbitrary<String> pathsAndCommands() {
+        return Arbitraries.of('.', '/', '\\', ' ', '(', ',', ';', '"', '^', 'a', 'A', '3', '\t')
+                .list().ofMaxSize(12)
+                .map(chars -> {
+                    StringBuilder sb = new StringBuilder();
+                    chars.forEach(sb::append);
+                    return sb.toString();
+                });
+    }
+
+    /** The copy-free ways out of cmdLine and normalizePath(Win) give what the full rewrite gives. */
+    @Property(tries = 5000)
+    void shortcutsAgreeWithTheFullRewrite(@ForAll("pathsAndCommands") String input) {
+        assertEquals(CmdLine.rewrite(input), new CmdLine().apply(input));
+        if (!input.isEmpty()) {
+            assertEquals(NormalizePath.normalize(input.toCharArray()), new NormalizePath().apply(input));
+            assertEquals(NormalizePath.normalize(input.replace('\\', '/').toCharArray()),
+                    new NormalizePathWin().apply(input));
+        }
+    }
 }
