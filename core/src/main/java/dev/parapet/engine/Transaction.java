@@ -26,6 +26,7 @@ import dev.parapet.engine.internal.TransformPipeline;
 import dev.parapet.engine.internal.ValueNode;
 import dev.parapet.operators.OperatorContext;
 import dev.parapet.operators.internal.KeyRegex;
+import dev.parapet.operators.libinjection.SqliDetector;
 import dev.parapet.operators.internal.LiteralScreen;
 import dev.parapet.operators.internal.ScreenArena;
 import dev.parapet.seclang.MacroString;
@@ -1475,6 +1476,11 @@ public final class Transaction implements AutoCloseable {
         @Override
         public org.safere.Matcher matcher(org.safere.Pattern pattern, String input) {
             return scratch().matcher(pattern, input);
+        }
+
+        @Override
+        public SqliDetector.Workspace sqliWorkspace() {
+            return scratch().sqliWorkspace();
         }
 
         // MacroString.Resolver

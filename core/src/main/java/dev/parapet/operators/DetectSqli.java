@@ -16,7 +16,8 @@ public final class DetectSqli implements Operator {
 
     @Override
     public boolean evaluate(OperatorContext context, String input) {
-        String fingerprint = SqliDetector.detect(input);
+        SqliDetector.Workspace workspace = context.sqliWorkspace();
+        String fingerprint = workspace == null ? SqliDetector.detect(input) : SqliDetector.detect(input, workspace);
         if (fingerprint == null) {
             return false;
         }

@@ -25,4 +25,12 @@ public interface OperatorContext {
     default org.safere.Matcher matcher(org.safere.Pattern pattern, String input) {
         return pattern.matcher(input);
     }
+
+    /**
+     * Parser state for {@code @detectSQLi} that a transaction reuses for all its values, or {@code null} when
+     * there is none (then each evaluation creates its own).
+     */
+    default dev.parapet.operators.libinjection.SqliDetector.Workspace sqliWorkspace() {
+        return null;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.parapet.engine.internal;
 
 import dev.parapet.operators.internal.ScreenArena;
+import dev.parapet.operators.libinjection.SqliDetector;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import org.safere.Matcher;
@@ -8,7 +9,8 @@ import org.safere.Pattern;
 
 /**
  * The working memory of one transaction that outlives it: regex matchers (costly to create, cheap to reuse),
- * the arena of literal-screen results, and the table of transformation links between {@link ValueNode}s. A
+ * the {@code @detectSQLi} parser, the arena of literal-screen results, and the table of transformation links
+ * between {@link ValueNode}s. A
  * {@link ScratchPool} lends one to each transaction and takes it back, cleared, when the transaction closes,
  * so a steady stream of requests inspects values without allocating this memory again.
  *
@@ -21,6 +23,7 @@ public final class Scratch {
 
     private final IdentityHashMap<Pattern, Matcher> matchers = new IdentityHashMap<>();
     private final ScreenArena screens = new ScreenArena();
+    private final SqliDetector.Workspace sqli = new SqliDetector.Workspace();
     private ValueNode[] links = new ValueNode[1024];
     private int linksTop;
 
@@ -33,6 +36,11 @@ public final class Scratch {
             return m;
         }
         return m.reset(input);
+    }
+
+    /** The {@code @detectSQLi} parser state of this scratch's transactions. */
+    public SqliDetector.Workspace sqliWorkspace() {
+        return sqli;
     }
 
     /** Where literal-screen results are kept. */
@@ -79,6 +87,7 @@ public final class Scratch {
             m.reset("");
         }
         screens.clear();
+        sqli.clear();
         Arrays.fill(links, 0, linksTop, null);
         linksTop = 0;
     }

@@ -55,6 +55,49 @@ public final class SqliDetector {
         return parser.isSqli() ? parser.currentFingerprint() : null;
     }
 
+    /**
+     * {@link #detect(String)} reusing the parser kept in {@code workspace}, so a transaction that tests many
+     * values creates the parser and its token slots once.
+     */
+    public static String detect(String input, Workspace workspace) {
+        if (input == null || input.isEmpty()) {
+            return null;
+        }
+        SqliData data = SqliData.get();
+        if (!data.loneTokenCanBeListed() && isLoneToken(input)) {
+            return null; // as in detect(String)
+        }
+        SqliParser parser = workspace.parser;
+        if (parser == null) {
+            parser = new SqliParser(data, toBytes(input), 0);
+            workspace.parser = parser;
+        } else {
+            parser.restart(toBytes(input), 0);
+        }
+        return parser.isSqli() ? parser.currentFingerprint() : null;
+    }
+
+    /**
+     * Reusable parser state for {@link #detect(String, Workspace)}: for one thread at a time (one
+     * transaction); {@link #clear()} drops every reference to the values it parsed.
+     */
+    public static final class Workspace {
+
+        private SqliParser parser;
+
+        /** Forgets the last value parsed. */
+        public void clear() {
+            if (parser != null) {
+                parser.release();
+            }
+        }
+
+        /** Whether nothing of a parsed value is referenced (true after {@link #clear()}). */
+        boolean holdsNoInput() {
+            return parser == null || parser.released();
+        }
+    }
+
     /** Whether {@link #detect(String)} finds SQL injection. */
     public static boolean isSqli(String input) {
         return detect(input) != null;

@@ -187,8 +187,8 @@ final class SqliParser {
     }
 
     private final SqliData data;
-    private final String s;
-    private final int slen;
+    private String s;
+    private int slen;
 
     private int flags;
     private int pos;
@@ -211,6 +211,40 @@ final class SqliParser {
         this.s = input;
         this.slen = input.length();
         reset(flags);
+    }
+
+    /** Starts over on another input, keeping the token slots already created. */
+    void restart(String input, int newFlags) {
+        s = input;
+        slen = input.length();
+        reset(newFlags);
+    }
+
+    /** Drops every reference to the last input (its text and the tokens' views of it). */
+    void release() {
+        s = "";
+        slen = 0;
+        for (Token t : tokenvec) {
+            if (t != null) {
+                t.clear();
+            }
+        }
+        if (lastComment != null) {
+            lastComment.clear();
+        }
+    }
+
+    /** Whether {@link #release()} left nothing of the input behind. */
+    boolean released() {
+        if (!s.isEmpty() || (lastComment != null && !lastComment.text.isEmpty())) {
+            return false;
+        }
+        for (Token t : tokenvec) {
+            if (t != null && !t.text.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Re-initialises the state for another pass over the same input ({@code libinjection_sqli_reset}). */

@@ -52,8 +52,12 @@ class ReferenceEquivalenceTest {
 
     // ------------------------------------------------------------------ checks
 
+    /** One workspace for every input of the run: a value must never see state left by the one before. */
+    private static final SqliDetector.Workspace SHARED = new SqliDetector.Workspace();
+
     static void assertSqliSame(String input) {
         assertEquals(referenceDetect(input), SqliDetector.detect(input), () -> "detect " + show(input));
+        assertEquals(referenceDetect(input), SqliDetector.detect(input, SHARED), () -> "detect reusing " + show(input));
         for (int flags : SQLI_FLAGS) {
             assertEquals(List.copyOf(referenceParser(input, flags).allTokens()), SqliDetector.tokenize(input, flags),
                     () -> "tokenize " + flags + " " + show(input));

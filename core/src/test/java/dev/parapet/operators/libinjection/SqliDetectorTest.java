@@ -80,6 +80,18 @@ class SqliDetectorTest {
     }
 
     @Test
+    void aClearedWorkspaceKeepsNothingOfTheValuesAndStillDetects() {
+        SqliDetector.Workspace workspace = new SqliDetector.Workspace();
+        assertEquals("s&1", SqliDetector.detect("1' or 1=1 -- secret-token", workspace).substring(0, 3));
+        assertFalse(workspace.holdsNoInput(), "the parser views the last value until cleared");
+        workspace.clear();
+        assertTrue(workspace.holdsNoInput());
+        assertNull(SqliDetector.detect("plain words here", workspace));
+        assertEquals(SqliDetector.detect("1 union select password from users"),
+                SqliDetector.detect("1 union select password from users", workspace));
+    }
+
+    @Test
     void tokenValuesAreTruncatedTo31Bytes() {
         String longWord = "a".repeat(100);
         List<SqliToken> tokens = SqliDetector.tokenize("SELECT '" + longWord + "'", ANSI);
