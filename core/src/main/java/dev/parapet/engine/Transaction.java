@@ -91,7 +91,8 @@ public final class Transaction implements AutoCloseable {
     private java.util.Set<List<Object>> removedTargetPairs;
     private List<TargetRemoval> removedTargets;
     /** Target removals that apply to each rule (by index), filled lazily; reset when a removal is added. */
-    private List<Target>[] removalsByRule;
+    private List<Target>[] removalsByRule; // from the scratch, by rule index
+    private Map<Long, List<Target>> removalsByMask; // see collectRemovals
 
     // Bodies
     private byte[] requestBody = new byte[0];
@@ -1071,9 +1072,7 @@ public final class Transaction implements AutoCloseable {
         }
         int index = top.index();
         if (removalsByRule == null) {
-            @SuppressWarnings("unchecked")
-            List<Target>[] fresh = new List[program.ruleCount()];
-            removalsByRule = fresh;
+            removalsByRule = scratch().removalsByRule(program.ruleCount());
         }
         if (index >= 0 && index < removalsByRule.length) {
             List<Target> cached = removalsByRule[index];
@@ -1086,7 +1085,37 @@ public final class Transaction implements AutoCloseable {
         return collectRemovals(top);
     }
 
+    /**
+     * The removals that apply to {@code top}. Rules selected by the same removals (a tag names dozens) share
+     * one list: the set is a bit mask over the first 64 removals, which is all a request ever has in practice.
+     */
     private List<Target> collectRemovals(CompiledRule top) {
+        int count = removedTargets.size();
+        if (count <= Long.SIZE) {
+            long mask = 0;
+            for (int i = 0; i < count; i++) {
+                if (removedTargets.get(i).rules().test(top)) {
+                    mask |= 1L << i;
+                }
+            }
+            if (mask == 0) {
+                return List.of();
+            }
+            if (removalsByMask == null) {
+                removalsByMask = new HashMap<>();
+            }
+            List<Target> shared = removalsByMask.get(mask);
+            if (shared == null) {
+                shared = new ArrayList<>(Long.bitCount(mask));
+                for (int i = 0; i < count; i++) {
+                    if ((mask & (1L << i)) != 0) {
+                        shared.add(removedTargets.get(i).target());
+                    }
+                }
+                removalsByMask.put(mask, shared);
+            }
+            return shared;
+        }
         List<Target> out = null;
         for (TargetRemoval r : removedTargets) {
             if (r.rules().test(top)) {
@@ -1661,7 +1690,9 @@ public final class Transaction implements AutoCloseable {
             Target target = new Target(v.get(), key, key == null ? null : Ascii.lower(key), ref.keyRegex(),
                     ref.spec().count());
             removedTargets.add(new TargetRemoval(rules, target));
-            removalsByRule = null;
+            if (removalsByRule != null) {
+                Arrays.fill(removalsByRule, null); // the next lookups collect again, with the new removal
+            }
         }
 
         @Override

@@ -57,6 +57,30 @@ class CtlAndBodiesTest {
     }
 
     @Test
+    void aTargetRemovalAddedMidChainReachesTheChainsNextLinkAndNoLaterTransaction() {
+        Firewall fw = rules(
+                "SecRule ARGS:go \"@rx ^[12]$\" \"id:1,phase:1,pass,nolog,ctl:ruleRemoveTargetByTag=other;ARGS:x\"",
+                // the starter's removals are looked up (none apply) before its ctl adds one for the chain
+                "SecRule ARGS:go \"@streq 1\" \"id:5,phase:2,pass,tag:'attack-sqli',"
+                        + "ctl:ruleRemoveTargetByTag=attack-sqli;ARGS:q,chain\"",
+                "SecRule ARGS \"@rx attack\" \"t:none\"",
+                "SecRule ARGS \"@rx attack\" \"id:6,phase:2,pass,tag:'attack-sqli'\"",
+                "SecRule ARGS \"@rx attack\" \"id:7,phase:2,pass,tag:'attack-xss'\"");
+        assertEquals(List.of(1, 7), idsOfClosed(get("/?go=1&q=attack").all(fw)));
+        assertEquals(List.of(1, 5, 6, 7), idsOfClosed(get("/?go=1&q=attack&r=attack").all(fw)));
+        // closed transactions gave their scratch back: this one reuses a table of removals per rule that has
+        // entries to be forgotten
+        assertEquals(List.of(1, 6, 7), idsOfClosed(get("/?go=2&q=attack").all(fw)),
+                "no removal outlives its transaction");
+    }
+
+    private static List<Integer> idsOfClosed(Transaction tx) {
+        List<Integer> ids = ids(tx);
+        tx.close();
+        return ids;
+    }
+
+    @Test
     void ctlRuleRemoveTargetKeepsOtherTargetsOfTheRule() {
         Firewall fw = ctlRules("ctl:ruleRemoveTargetById=12;ARGS:q,ctl:ruleRemoveById=10-11,ctl:ruleRemoveById=13");
         Transaction tx = get("/?go=1&q=attack").header("X-Q", "attack").all(fw);

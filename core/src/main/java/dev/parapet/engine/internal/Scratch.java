@@ -4,6 +4,7 @@ import dev.parapet.operators.internal.ScreenArena;
 import dev.parapet.operators.libinjection.SqliDetector;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.List;
 import org.safere.Matcher;
 import org.safere.Pattern;
 
@@ -25,6 +26,8 @@ public final class Scratch {
     private final ScreenArena screens = new ScreenArena();
     private final SqliDetector.Workspace sqli = new SqliDetector.Workspace();
     private ValueNode[] links = new ValueNode[1024];
+    private List<Target>[] removalsByRule;
+    private boolean removalsUsed;
     private int linksTop;
 
     /** A matcher of {@code pattern} over {@code input}, reused across this scratch's transactions. */
@@ -41,6 +44,20 @@ public final class Scratch {
     /** The {@code @detectSQLi} parser state of this scratch's transactions. */
     public SqliDetector.Workspace sqliWorkspace() {
         return sqli;
+    }
+
+    /**
+     * An empty table of at least {@code rules} entries for a transaction's target removals per rule index (see
+     * {@code ctl:ruleRemoveTarget*}); emptied again when the scratch is cleared.
+     */
+    public List<Target>[] removalsByRule(int rules) {
+        if (removalsByRule == null || removalsByRule.length < rules) {
+            @SuppressWarnings("unchecked")
+            List<Target>[] fresh = new List[rules];
+            removalsByRule = fresh;
+        }
+        removalsUsed = true;
+        return removalsByRule;
     }
 
     /** Where literal-screen results are kept. */
@@ -88,6 +105,10 @@ public final class Scratch {
         }
         screens.clear();
         sqli.clear();
+        if (removalsUsed) {
+            Arrays.fill(removalsByRule, null);
+            removalsUsed = false;
+        }
         Arrays.fill(links, 0, linksTop, null);
         linksTop = 0;
     }
