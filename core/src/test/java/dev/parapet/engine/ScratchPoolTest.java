@@ -31,6 +31,27 @@ class ScratchPoolTest {
     }
 
     @Test
+    void everyTransactionsMatchersAreForgottenNotOnlyTheFirstOnes() {
+        ScratchPool pool = new ScratchPool(1);
+        Pattern p = Pattern.compile("a+");
+        Pattern q = Pattern.compile("b+");
+        Scratch scratch = pool.borrow();
+        Matcher m = scratch.matcher(p, "aaa one");
+        Matcher n = scratch.matcher(q, "bbb one bbb");
+        assertEquals(true, n.find());
+        pool.giveBack(scratch);
+        for (int round = 0; round < 3; round++) {
+            Scratch again = pool.borrow();
+            assertSame(scratch, again);
+            assertSame(m, again.matcher(p, "aa secret " + round + " aa"));
+            assertEquals(true, m.find());
+            pool.giveBack(again);
+            assertEquals(false, m.find(), "reset after round " + round);
+            assertEquals(false, n.find(), "not used since, still reset");
+        }
+    }
+
+    @Test
     void keepsAtMostItsCapacity() {
         ScratchPool pool = new ScratchPool(2);
         var a = pool.borrow();

@@ -22,7 +22,11 @@ public final class Scratch {
     /** A link table this large is dropped rather than kept for the next transaction. */
     private static final int MAX_RETAINED_LINKS = 1 << 16;
 
-    private final IdentityHashMap<Pattern, Matcher> matchers = new IdentityHashMap<>();
+    private final IdentityHashMap<Pattern, PooledMatcher> matchers = new IdentityHashMap<>();
+    // The matchers given out since the last clear: only they hold an input to forget (a scratch keeps one
+    // matcher for every pattern any of its transactions searched, several times what one request uses).
+    private PooledMatcher[] used = new PooledMatcher[64];
+    private int usedCount;
     private final ScreenArena screens = new ScreenArena();
     private final SqliDetector.Workspace sqli = new SqliDetector.Workspace();
     private ValueNode[] links = new ValueNode[1024];
@@ -32,13 +36,35 @@ public final class Scratch {
 
     /** A matcher of {@code pattern} over {@code input}, reused across this scratch's transactions. */
     public Matcher matcher(Pattern pattern, String input) {
-        Matcher m = matchers.get(pattern);
-        if (m == null) {
-            m = pattern.matcher(input);
-            matchers.put(pattern, m);
-            return m;
+        PooledMatcher pooled = matchers.get(pattern);
+        if (pooled == null) {
+            pooled = new PooledMatcher(pattern.matcher(input));
+            matchers.put(pattern, pooled);
+            markUsed(pooled);
+            return pooled.matcher;
         }
-        return m.reset(input);
+        if (!pooled.used) {
+            markUsed(pooled);
+        }
+        return pooled.matcher.reset(input);
+    }
+
+    private void markUsed(PooledMatcher pooled) {
+        pooled.used = true;
+        if (usedCount == used.length) {
+            used = Arrays.copyOf(used, usedCount * 2);
+        }
+        used[usedCount++] = pooled;
+    }
+
+    /** A kept matcher, and whether the current transaction was given it. */
+    private static final class PooledMatcher {
+        final Matcher matcher;
+        boolean used;
+
+        PooledMatcher(Matcher matcher) {
+            this.matcher = matcher;
+        }
     }
 
     /** The {@code @detectSQLi} parser state of this scratch's transactions. */
@@ -100,9 +126,12 @@ public final class Scratch {
      * holds no request data.
      */
     void clear() {
-        for (Matcher m : matchers.values()) {
-            m.reset("");
+        for (int i = 0; i < usedCount; i++) {
+            used[i].matcher.reset("");
+            used[i].used = false;
+            used[i] = null;
         }
+        usedCount = 0;
         screens.clear();
         sqli.clear();
         if (removalsUsed) {
