@@ -73,42 +73,26 @@ class AhoCorasickTest {
     @Property(tries = 500)
     void agreesWithNaiveSearch(@ForAll @Size(max = 6) List<@StringLength(min = 1, max = 4) @CharRange(from = 'a', to = 'c') String> phrases,
             @ForAll @StringLength(max = 30) @Chars({'a', 'b', 'c', 'A', 'B', 'C', 'x'}) String text) {
-        AhoCorasick ac = AhoCorasick.build(phrases, true);
-        String lower = text.toLowerCase(Locale.ROOT);
-        // naive: earliest end position, then longest phrase
-        int bestEnd = Integer.MAX_VALUE;
-        int bestLength = -1;
-        for (String p : phrases) {
-            int at = lower.indexOf(p);
-            while (at >= 0) {
-                int end = at + p.length();
-                if (end < bestEnd || (end == bestEnd && p.length() > bestLength)) {
-                    bestEnd = end;
-                    bestLength = p.length();
-                }
-                at = lower.indexOf(p, at + 1);
-            }
-        }
-        AhoCorasick.Match match = ac.find(text);
-        if (bestLength < 0) {
-            assertNull(match);
-        } else {
-            assertNotNull(match);
-            assertEquals(bestEnd, match.end());
-            assertEquals(bestLength, match.end() - match.start());
-            assertTrue(lower.startsWith(ac.phrase(match.phraseIndex()), match.start()));
-        }
+        assertFindsWhatNaiveSearchFinds(AhoCorasick.build(phrases, true), phrases, text, text.toLowerCase(Locale.ROOT));
     }
 
     @Property(tries = 500)
     void caseSensitiveAgreesWithNaiveSearchBelowTheDenseRows(
             @ForAll @Size(max = 6) List<@StringLength(min = 1, max = 7) @Chars({'a', 'b', 'A', 'B'}) String> phrases,
             @ForAll @StringLength(max = 40) @Chars({'a', 'b', 'A', 'B', 'x', '\u0100'}) String text) {
-        AhoCorasick ac = AhoCorasick.build(phrases, false);
+        assertFindsWhatNaiveSearchFinds(AhoCorasick.build(phrases, false), phrases, text, text);
+    }
+
+    /**
+     * The automaton's match on {@code text} is the naive search's on {@code searched} (the text as the automaton
+     * compares it): the earliest end position, then the longest phrase.
+     */
+    private static void assertFindsWhatNaiveSearchFinds(AhoCorasick ac, List<String> phrases, String text,
+            String searched) {
         int bestEnd = Integer.MAX_VALUE;
         int bestLength = -1;
         for (String p : phrases) {
-            for (int at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) {
+            for (int at = searched.indexOf(p); at >= 0; at = searched.indexOf(p, at + 1)) {
                 int end = at + p.length();
                 if (end < bestEnd || (end == bestEnd && p.length() > bestLength)) {
                     bestEnd = end;
@@ -123,7 +107,7 @@ class AhoCorasickTest {
             assertNotNull(match);
             assertEquals(bestEnd, match.end());
             assertEquals(bestLength, match.end() - match.start());
-            assertTrue(text.startsWith(ac.phrase(match.phraseIndex()), match.start()));
+            assertTrue(searched.startsWith(ac.phrase(match.phraseIndex()), match.start()));
         }
     }
 }
