@@ -10,10 +10,10 @@ import org.safere.Pattern;
 
 /**
  * The working memory of one transaction that outlives it: regex matchers (costly to create, cheap to reuse),
- * the {@code @detectSQLi} parser, the arena of literal-screen results, and the table of transformation links
- * between {@link ValueNode}s. A
- * {@link ScratchPool} lends one to each transaction and takes it back, cleared, when the transaction closes,
- * so a steady stream of requests inspects values without allocating this memory again.
+ * the {@code @detectSQLi} parser, the arena of literal-screen results, the table of transformation links
+ * between {@link ValueNode}s and the table of target removals per rule. A {@link ScratchPool} lends one to each
+ * transaction and takes it back, cleared, when the transaction closes, so a steady stream of requests inspects
+ * values without allocating this memory again, and an idle scratch holds no request data.
  *
  * <p>Not thread-safe: a borrowed scratch belongs to one transaction until it is given back.
  */

@@ -40,19 +40,7 @@ public final class SqliDetector {
      *     otherwise {@code null}
      */
     public static String detect(String input) {
-        if (input == null || input.isEmpty()) {
-            return null;
-        }
-        SqliData data = SqliData.get();
-        if (!data.loneTokenCanBeListed() && isLoneToken(input)) {
-            // A lone word or number is one token: a number, a keyword's type or a bare word (or
-            // nothing, when skipped as a leading SQL type or NOT). With no quote and no comment
-            // only the plain context runs, and no one-token fingerprint is listed. Most argument
-            // values are such words and numbers.
-            return null;
-        }
-        SqliParser parser = new SqliParser(data, toBytes(input), 0);
-        return parser.isSqli() ? parser.currentFingerprint() : null;
+        return detect(input, new Workspace());
     }
 
     /**
@@ -65,7 +53,11 @@ public final class SqliDetector {
         }
         SqliData data = SqliData.get();
         if (!data.loneTokenCanBeListed() && isLoneToken(input)) {
-            return null; // as in detect(String)
+            // A lone word or number is one token: a number, a keyword's type or a bare word (or
+            // nothing, when skipped as a leading SQL type or NOT). With no quote and no comment
+            // only the plain context runs, and no one-token fingerprint is listed. Most argument
+            // values are such words and numbers.
+            return null;
         }
         SqliParser parser = workspace.parser;
         if (parser == null) {
