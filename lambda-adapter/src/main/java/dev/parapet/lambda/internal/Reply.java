@@ -2,6 +2,7 @@ package dev.parapet.lambda.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.parapet.actions.Disruptive;
+import dev.parapet.engine.BlockReplies;
 import dev.parapet.engine.Interruption;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,13 +22,11 @@ import java.util.Map;
  */
 public record Reply(int status, String detail, String transactionId, String location) {
 
-    private static final int MAX_LOCATION_LENGTH = 2048;
-
     /** The reply for a rule's interruption. */
     public static Reply blocked(Interruption interruption, String transactionId) {
         if (interruption.action() == Disruptive.REDIRECT) {
             String target = ByteStrings.toText(interruption.redirectUrl());
-            if (isSafeLocation(target)) {
+            if (BlockReplies.isSafeLocation(target)) {
                 return new Reply(interruption.status(), null, transactionId, target);
             }
             return new Reply(403, null, transactionId, null);
@@ -64,7 +63,7 @@ public record Reply(int status, String detail, String transactionId, String loca
         try (JsonGenerator g = Json.FACTORY.createGenerator(w)) {
             g.writeStartObject();
             g.writeNumberField("status", status);
-            g.writeStringField("error", reason(status));
+            g.writeStringField("error", BlockReplies.reasonPhrase(status));
             if (detail != null) {
                 g.writeStringField("detail", detail);
             }
@@ -78,42 +77,6 @@ public record Reply(int status, String detail, String transactionId, String loca
 
     /** The status line text, as an ALB wants it in {@code statusDescription}. */
     public String statusDescription() {
-        return status + " " + reason(status);
-    }
-
-    static String reason(int status) {
-        return switch (status) {
-            case 301 -> "Moved Permanently";
-            case 302 -> "Found";
-            case 303 -> "See Other";
-            case 307 -> "Temporary Redirect";
-            case 308 -> "Permanent Redirect";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 406 -> "Not Acceptable";
-            case 413 -> "Content Too Large";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> status < 400 ? "Redirect" : status < 500 ? "Request Rejected" : "Server Error";
-        };
-    }
-
-    /** A redirect target goes into a header: no controls (header splitting), bounded length. */
-    private static boolean isSafeLocation(String target) {
-        if (target == null || target.isEmpty() || target.length() > MAX_LOCATION_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return false;
-            }
-        }
-        return true;
+        return status + " " + BlockReplies.reasonPhrase(status);
     }
 }

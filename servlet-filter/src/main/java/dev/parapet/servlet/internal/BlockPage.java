@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.parapet.actions.Disruptive;
+import dev.parapet.engine.BlockReplies;
 import dev.parapet.engine.Interruption;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -38,8 +39,7 @@ final class BlockPage {
             response.setContentLength(0);
             return;
         }
-        if (interruption.action() == Disruptive.REDIRECT && interruption.redirectUrl() != null
-                && isSafeHeaderValue(interruption.redirectUrl())) {
+        if (interruption.action() == Disruptive.REDIRECT && BlockReplies.isSafeLocation(interruption.redirectUrl())) {
             response.setStatus(interruption.status());
             response.setHeader("Location", interruption.redirectUrl());
             response.setContentLength(0);
@@ -62,7 +62,7 @@ final class BlockPage {
     }
 
     static String html(int status, String transactionId) {
-        String reason = Encode.forHtml(reason(status));
+        String reason = Encode.forHtml(BlockReplies.reasonPhrase(status));
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " " + reason
                 + "</title></head>\n<body><h1>" + status + " " + reason + "</h1>\n"
                 + "<p>This request was blocked by the web application firewall.</p>\n"
@@ -74,7 +74,7 @@ final class BlockPage {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("status", status);
-            g.writeStringField("error", reason(status));
+            g.writeStringField("error", BlockReplies.reasonPhrase(status));
             g.writeStringField("message", "This request was blocked by the web application firewall.");
             g.writeStringField("transaction_id", transactionId);
             g.writeEndObject();
@@ -159,33 +159,5 @@ final class BlockPage {
             }
         }
         return range.equals("*/*") ? 0 : -1;
-    }
-
-    private static boolean isSafeHeaderValue(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static String reason(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 406 -> "Not Acceptable";
-            case 413 -> "Content Too Large";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 501 -> "Not Implemented";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> "Blocked";
-        };
     }
 }
