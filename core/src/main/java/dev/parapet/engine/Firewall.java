@@ -34,7 +34,6 @@ public final class Firewall {
     private final EngineHooks hooks;
     private final ScratchPool scratch = ScratchPool.standard();
     private final InspectionThreads inspection;
-    private final boolean[] phasesUsingRegex;
 
     private Firewall(Program program, EngineSettings settings, Supplier<String> idGenerator, EngineHooks hooks,
             int inspectionThreads) {
@@ -42,7 +41,6 @@ public final class Firewall {
         this.settings = settings;
         this.idGenerator = idGenerator;
         this.hooks = hooks;
-        this.phasesUsingRegex = program.phasesUsingRegex();
         this.inspection = inspectionThreads > 0 ? new InspectionThreads(inspectionThreads) : null;
     }
 
@@ -53,13 +51,12 @@ public final class Firewall {
 
     /** A new transaction with a fresh unique id. */
     public Transaction newTransaction() {
-        return new Transaction(program, settings, idGenerator.get(), hooks, scratch, inspection, phasesUsingRegex);
+        return new Transaction(program, settings, idGenerator.get(), hooks, scratch, inspection);
     }
 
     /** A new transaction with the given id (e.g. a request id from a proxy or Lambda). */
     public Transaction newTransaction(String id) {
-        return new Transaction(program, settings, Objects.requireNonNull(id, "id"), hooks, scratch, inspection,
-                phasesUsingRegex);
+        return new Transaction(program, settings, Objects.requireNonNull(id, "id"), hooks, scratch, inspection);
     }
 
     /** The effective engine settings. */

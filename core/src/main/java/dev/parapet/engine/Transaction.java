@@ -90,8 +90,11 @@ public final class Transaction implements AutoCloseable {
     private java.util.Set<IntPredicate> removedIdSets;
     private java.util.Set<List<Object>> removedTargetPairs;
     private List<TargetRemoval> removedTargets;
-    /** Target removals that apply to each rule (by index), filled lazily; reset when a removal is added. */
-    private List<Target>[] removalsByRule; // from the scratch, by rule index
+    /**
+     * Target removals that apply to each rule (by index): a table from the scratch, filled lazily, emptied when a
+     * removal is added.
+     */
+    private List<Target>[] removalsByRule;
     private Map<Long, List<Target>> removalsByMask; // see collectRemovals
 
     // Bodies
@@ -123,7 +126,6 @@ public final class Transaction implements AutoCloseable {
     private final ScratchPool scratchPool;
     /** Where phases run when driven from a virtual thread; null to run them on the caller. */
     private final InspectionThreads inspection;
-    private final boolean[] phasesUsingRegex;
     private CompiledRule currentRule;
     private CompiledRule currentTopRule;
     private String matchedVar;
@@ -151,11 +153,10 @@ public final class Transaction implements AutoCloseable {
     }
 
     Transaction(Program program, EngineSettings settings, String id, EngineHooks hooks, ScratchPool scratchPool,
-            InspectionThreads inspection, boolean[] phasesUsingRegex) {
+            InspectionThreads inspection) {
         this.program = program;
         this.scratchPool = scratchPool;
         this.inspection = inspection;
-        this.phasesUsingRegex = phasesUsingRegex;
         this.protection = hooks.protection();
         this.storedCollections = hooks.collectionStore() == null ? null
                 : new StoredCollections(hooks.collectionStore(), hooks.collectionTimeout());
@@ -726,7 +727,7 @@ public final class Transaction implements AutoCloseable {
     // ---- rule evaluation -----------------------------------------------------------------------
 
     private Optional<Interruption> runPhase(int phase) {
-        if (inspection != null && !phaseDone[phase] && phasesUsingRegex[phase] && InspectionThreads.wanted()) {
+        if (inspection != null && !phaseDone[phase] && program.phaseUsesRegex(phase) && InspectionThreads.wanted()) {
             return inspection.call(() -> evaluatePhase(phase));
         }
         return evaluatePhase(phase);

@@ -16,15 +16,16 @@ import java.util.List;
  * @param componentSignatures the {@code SecComponentSignature} values
  * @param screen the literal screen of the operators that declare required literals (see
  *               {@link CompiledRule#screenSlots()})
+ * @param regexPhases which phases run a regex on request data (see {@link #phaseUsesRegex})
  */
 public record Program(EngineSettings settings, CompiledRule[][] phases, int transformations, int pipelines, int ruleCount,
         List<String> componentSignatures, LiteralScreen screen,
-        java.util.concurrent.ConcurrentHashMap<Object, boolean[]> selections) {
+        java.util.concurrent.ConcurrentHashMap<Object, boolean[]> selections, boolean[] regexPhases) {
 
     public Program(EngineSettings settings, CompiledRule[][] phases, int transformations, int pipelines, int ruleCount,
             List<String> componentSignatures, LiteralScreen screen) {
         this(settings, phases, transformations, pipelines, ruleCount, componentSignatures, screen,
-                new java.util.concurrent.ConcurrentHashMap<>());
+                new java.util.concurrent.ConcurrentHashMap<>(), regexPhases(phases));
     }
 
     /**
@@ -50,11 +51,15 @@ public record Program(EngineSettings settings, CompiledRule[][] phases, int tran
     }
 
     /**
-     * Which phases run a regex on request data: an {@code @rx} operator, or a target or exclusion whose key is a
-     * regex, in any rule or chain link. Such phases are the ones worth running where regex automata stay warm
+     * Whether the phase runs a regex on request data: an {@code @rx} operator, or a target or exclusion whose key
+     * is a regex, in any rule or chain link. Such phases are the ones worth running where regex automata stay warm
      * (see {@link InspectionThreads}).
      */
-    public boolean[] phasesUsingRegex() {
+    public boolean phaseUsesRegex(int phase) {
+        return regexPhases[phase];
+    }
+
+    private static boolean[] regexPhases(CompiledRule[][] phases) {
         boolean[] out = new boolean[phases.length];
         for (int p = 0; p < phases.length; p++) {
             for (CompiledRule top : phases[p]) {

@@ -38,10 +38,8 @@ public final class Scratch {
     public Matcher matcher(Pattern pattern, String input) {
         PooledMatcher pooled = matchers.get(pattern);
         if (pooled == null) {
-            pooled = new PooledMatcher(pattern.matcher(input));
+            pooled = new PooledMatcher(pattern.matcher(""));
             matchers.put(pattern, pooled);
-            markUsed(pooled);
-            return pooled.matcher;
         }
         if (!pooled.used) {
             markUsed(pooled);
