@@ -143,6 +143,9 @@ public final class Transaction implements AutoCloseable {
     private final Collection matchedVars = new Collection();
     private final Collection matchedVarsNames = new Collection();
     private final Context context = new Context();
+    /** The transaction's reusable matchers, for key selectors (made once: a method reference per call would allocate). */
+    private final java.util.function.BiFunction<org.safere.Pattern, String, org.safere.Matcher> matchers =
+            context::matcher;
 
     // Protection checks before phase 1 and persistent collections (see EngineHooks)
     private final Protection protection;
@@ -1050,12 +1053,7 @@ public final class Transaction implements AutoCloseable {
     /** {@link Target#selects}, with a regex selector run on the transaction's reusable matcher. */
     private boolean selects(Target target, String key, String keyLower) {
         KeyRegex regex = target.keyRegex();
-        if (regex != null) {
-            int verdict = regex.quickVerdict(keyLower);
-            return verdict == KeyRegex.SEARCH ? context.matcher(regex.pattern(), key).find()
-                    : verdict == KeyRegex.SELECTED;
-        }
-        return target.selects(key, keyLower);
+        return regex != null ? regex.selects(key, keyLower, matchers) : target.selects(key, keyLower);
     }
 
     private static boolean touches(List<Target> removals, Variable v) {

@@ -2,6 +2,8 @@ package dev.parapet.operators.internal;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import org.safere.Matcher;
 import org.safere.Pattern;
 
 /**
@@ -70,8 +72,16 @@ public final class KeyRegex {
 
     /** Whether the selector selects the key, searching with a new matcher only when literal tests cannot tell. */
     public boolean selects(String key, String keyLower) {
+        return selects(key, keyLower, Pattern::matcher);
+    }
+
+    /**
+     * Whether the selector selects the key; when literal tests cannot tell, searches with the matcher
+     * {@code matchers} gives for the pattern and the key (a transaction's reusable one).
+     */
+    public boolean selects(String key, String keyLower, BiFunction<Pattern, String, Matcher> matchers) {
         int verdict = quickVerdict(keyLower);
-        return verdict == SEARCH ? pattern.matcher(key).find() : verdict == SELECTED;
+        return verdict == SEARCH ? matchers.apply(pattern, key).find() : verdict == SELECTED;
     }
 
     private static boolean containsAny(String keyLower, String[] literals) {
